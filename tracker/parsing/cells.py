@@ -1,0 +1,279 @@
+"""What each column's cells look like: scores for "these cells are this column".
+
+The row rebuilder (`rows.py`) tries every way of cutting the cell stream into
+columns and keeps the one these scores like best. Scores are log-odds-like
+numbers set by hand: positive means typical, around 0 plausible, strongly
+negative means "only if nothing else fits". No library does this for Chinese
+government tables, hence our own small scorer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from .columns import Role
+from .text import Cell, compact
+
+IMPOSSIBLE = float("-inf")
+
+_SEQ_RE = re.compile(r"\d{1,4}[.、]?")
+# "(一)", "(十一)", "一、" at the start of a group label; after NFKC "(" is "(".
+_MARKER_RE = re.compile(r"^\s*(?:[(（]\s*([一二三四五六七八九十百零〇]+)\s*[)）]|([一二三四五六七八九十]+)\s*[、.．])\s*")
+_SENTENCE_END_RE = re.compile(r"[。;!?]")
+_PERCENT_RE = re.compile(r"[<>≥≤约]?\s*\d+(?:\.\d+)?\s*%")
+_EMPTY_MARK_RE = re.compile(r"[/\\\-—–无]+|N/?A", re.IGNORECASE)
+_PERSON_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+# Department name endings. A name that ends so is a department; "区综合行政" is not
+# (yet): it is the first half of a name broken over two paragraphs.
+_DEPARTMENT_SUFFIX_RE = re.compile(
+    r"(局|办|委|会|院|队|部|处|室|所|站|中心|公司|集团|街道|镇|乡|社区|指挥部|政府|银行|联|馆|厅|园|"
+    r"单位|主体|专班|小组|平台|团|组|台|社|校|司|署|关|厂|分局|大队|支队|中队|管委会)$"
+)
+# Collective names: 各街道, 相关街道, 各建设指挥部, 各项目单位.
+_DEPARTMENT_COLLECTIVE_RE = re.compile(r"^(各|相关|有关|其他)")
+_DEPARTMENT_SEPARATORS = "、,;/"
+# A department name is a noun phrase: one that starts with a verb ("打造…馆", "办好…会")
+# or holds one of these words is a task or a progress note that happens to end like a name.
+_NOT_DEPARTMENT_RE = re.compile(
+    r"^(推进|加快|开展|实施|建设|建成|打造|完成|开放|创建|举办|办好|培育|争创|新增|新建|改造|提升|启动|落实|深化|"
+    r"加强|完善|探索|持续|全面|积极|做好|召开|组织|引进|已|正在|计划|累计|共|按|对|在|与|将|为|由|通过|确保|力争|"
+    r"保障|推动|推出|促进|支持|鼓励|围绕|坚持|聚焦|强化|优化|规范|严格|扎实|抓好|构建|形成|发挥|服务|协调)"
+    r"|停办|暂停|取消|完成|推进|进行|正在|已经|目前|情况|工作$"
+)
+# "区委统战部(区民宗局)": the bracket holds another name of the same body.
+_TRAILING_BRACKET_RE = re.compile(r"\([^()]*\)$")
+# Words that are only the tail of a name: a paragraph holding just one continues
+# the name above it ("区数产园" / "管委会"), even when that one could end a name.
+_GENERIC_TAIL_RE = re.compile(r"(管委会|管理委员会|委员会|执法局|执法大队|大队|支队|中队|分局|办公室|指挥部|服务中心|中心|集团|有限公司|公司)")
+
+
+def split_marker(key: str) -> tuple[str | None, str]:
+    """"(十一)提高城市承载能力" -> ("十一", "提高城市承载能力"); no marker -> (None, key)."""
+    match = _MARKER_RE.match(key)
+    if not match:
+        return None, key
+    return match.group(1) or match.group(2), key[match.end() :].strip()
+
+
+def is_seq(key: str) -> bool:
+    return bool(_SEQ_RE.fullmatch(key))
+
+
+def is_marker_only(key: str) -> bool:
+    number, rest = split_marker(key)
+    return number is not None and not rest
+
+
+_SEPARATOR_RE = re.compile(r"[、,;/]")
+
+
+def split_department_names(text: str) -> list[str]:
+    """Split a department cell on 、 , ; / but never inside brackets: "区委统战部(区民宗局)" stays whole."""
+    return list(_split_department_names(text))
+
+
+@lru_cache(maxsize=4096)  # the row search asks about the same cells many times
+def _split_department_names(text: str) -> tuple[str, ...]:
+    text = compact(text)
+    if "(" not in text and "[" not in text:
+        return tuple(name for name in _SEPARATOR_RE.split(text) if name)
+    names, current, depth = [], [], 0
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        if char in _DEPARTMENT_SEPARATORS and depth == 0:
+            names.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    names.append("".join(current))
+    return tuple(name for name in names if name)
+
+
+@lru_cache(maxsize=4096)
+def looks_like_department(name: str) -> bool:
+    if not 2 <= len(name) <= 30 or _SENTENCE_END_RE.search(name) or any(ch.isdigit() for ch in name):
+        return False
+    if _NOT_DEPARTMENT_RE.search(name) or any(mark in name for mark in "《》%:"):
+        return False
+    if any(mark in name for mark in "“”\"") and not (name[0] in "区市省县" and len(name) <= 12):
+        return False  # quotes belong to prose, except in a few names like 区“三改一拆”办
+    name = _TRAILING_BRACKET_RE.sub("", name)
+    return bool(_DEPARTMENT_SUFFIX_RE.search(name) or _DEPARTMENT_COLLECTIVE_RE.match(name))
+
+
+@dataclass(frozen=True)
+class DepartmentReading:
+    names: list[str]
+    joined_fragments: list[tuple[list[str], str]]  # (pieces as printed, joined name)
+
+
+def read_departments(paragraphs: Sequence[str]) -> DepartmentReading:
+    """Rebuild department names from a cell's paragraphs (normalised text).
+
+    A paragraph that does not end like a department name ("区综合行政", "生态环境")
+    is the first part of a name broken over lines, and is joined to the next one.
+    A paragraph that does ("区财政局") ends its name, unless the next paragraph is
+    only a name's tail ("管委会").
+    """
+    names: list[str] = []
+    joined: list[tuple[list[str], str]] = []
+    pending: list[str] = []  # pieces of a name broken across paragraphs
+    closed_by_separator = True  # the previous paragraph ended with 、 or a comma
+    last_index = len(paragraphs) - 1
+    for index, paragraph in enumerate(paragraphs):
+        pieces = list(_split_department_names(paragraph))
+        if not pieces:
+            continue
+        ends_with_separator = paragraph.rstrip()[-1:] in _DEPARTMENT_SEPARATORS
+        if not pending and names and not closed_by_separator and _GENERIC_TAIL_RE.fullmatch(pieces[0]):
+            pending = [names.pop()]
+        if pending:
+            joined.append((pending + [pieces[0]], "".join(pending) + pieces[0]))
+            pieces[0] = joined[-1][1]
+            pending = []
+        if not ends_with_separator and index < last_index and not looks_like_department(pieces[-1]):
+            pending = [pieces.pop()]
+        names.extend(pieces)
+        closed_by_separator = ends_with_separator
+    if pending:
+        names.append("".join(pending))
+    return DepartmentReading(names, joined)
+
+
+@lru_cache(maxsize=4096)
+def _prose_penalty(key: str) -> float:
+    """How unlike prose one paragraph is: 0 for ordinary text, more for labels and names."""
+    if is_seq(key) or is_marker_only(key):
+        return IMPOSSIBLE
+    penalty = 0.0
+    names = _split_department_names(key)
+    if names and len(key) <= 60 and all(looks_like_department(n) for n in names):
+        penalty -= 5.0
+    if split_marker(key)[0] is not None:
+        penalty -= 4.0  # "(三)强化平台项目支撑" is a group label, not prose
+    return penalty
+
+
+def _text_score(cells: list[Cell]) -> float:
+    """Free prose (content, progress): anything but numbers, group markers and department lists."""
+    first = _prose_penalty(cells[0].key)
+    if first == IMPOSSIBLE:
+        return -8.0 if len(cells) == 1 else IMPOSSIBLE
+    score = first
+    for cell in cells[1:]:
+        penalty = _prose_penalty(cell.key)
+        if penalty == IMPOSSIBLE:
+            return IMPOSSIBLE
+        score += penalty - 2.5  # a second paragraph in one cell is possible but unusual
+    return score
+
+
+def _theme_score(cells: list[Cell]) -> float:
+    if len(cells) > 1 and not is_marker_only(cells[0].key):
+        return IMPOSSIBLE  # a label is one paragraph, or a marker then the label
+    joined = "".join(c.key for c in cells)
+    number, name = split_marker(joined)
+    if not name:
+        return -2.0 if number else IMPOSSIBLE
+    if is_seq(name):
+        return IMPOSSIBLE
+    score = 4.0 if number else 0.5
+    if _SENTENCE_END_RE.search(name) or len(name) > 30:
+        score -= 7.0
+    names = split_department_names(name)
+    if all(looks_like_department(n) for n in names):
+        score -= 4.0
+    return score
+
+
+def _department_score(cells: list[Cell]) -> float:
+    return _department_score_of_paragraphs(tuple(cell.key for cell in cells))
+
+
+@lru_cache(maxsize=4096)
+def _department_score_of_paragraphs(paragraphs: tuple[str, ...]) -> float:
+    if any(is_seq(p) or _SENTENCE_END_RE.search(p) or split_marker(p)[0] is not None for p in paragraphs):
+        return IMPOSSIBLE
+    reading = read_departments(paragraphs)
+    if not reading.names:
+        return IMPOSSIBLE
+    score = -0.5 * (len(paragraphs) - 1)
+    for name in reading.names:
+        if looks_like_department(name):
+            score += 2.0
+        elif len(name) <= 8 and not any(ch.isdigit() for ch in name):
+            score -= 1.5  # "拱投发": a short name without a usual ending, possible
+        else:
+            score -= 8.0
+    return score
+
+
+def _leader_score(cells: list[Cell]) -> float:
+    names = [n for c in cells for n in split_department_names(c.key)]
+    if names and all(_PERSON_RE.fullmatch(n) for n in names):
+        return 2.0 - 0.5 * (len(cells) - 1)
+    return -6.0
+
+
+def _completion_score(cells: list[Cell]) -> float:
+    if len(cells) > 1:
+        return IMPOSSIBLE
+    key = compact(cells[0].key)
+    if _PERCENT_RE.fullmatch(key) or _EMPTY_MARK_RE.fullmatch(key):
+        return 2.0
+    return -1.0 if len(key) <= 10 else -6.0
+
+
+def _note_score(cells: list[Cell]) -> float:
+    if any(is_seq(c.key) for c in cells):
+        return -6.0
+    return -1.5 * (len(cells) - 1)
+
+
+def _seq_score(cells: list[Cell]) -> float:
+    return 3.0 if len(cells) == 1 and is_seq(cells[0].key) else IMPOSSIBLE
+
+
+# Per role: (fewest cells, most cells, score when the column is empty in a row).
+# Empty scores: a merged theme cell is normal; a row without progress is a doubt.
+ROLE_SHAPES: dict[Role, tuple[int, int, float]] = {
+    Role.SEQ: (0, 1, -6.0),
+    Role.THEME: (0, 2, 0.0),
+    Role.CONTENT: (1, 3, IMPOSSIBLE),
+    Role.LEAD: (0, 4, -4.0),
+    Role.RESPONSIBLE: (0, 4, -4.0),
+    Role.CO: (0, 4, -0.5),
+    Role.LEADER: (0, 2, -0.5),
+    Role.PROGRESS: (0, 3, -3.0),
+    Role.COMPLETION: (0, 1, -0.5),
+    Role.NOTE: (0, 2, 0.0),
+    Role.OTHER: (0, 2, 0.0),
+}
+
+_SCORERS = {
+    Role.SEQ: _seq_score,
+    Role.THEME: _theme_score,
+    Role.CONTENT: _text_score,
+    Role.LEAD: _department_score,
+    Role.RESPONSIBLE: _department_score,
+    Role.CO: _department_score,
+    Role.LEADER: _leader_score,
+    Role.PROGRESS: _text_score,
+    Role.COMPLETION: _completion_score,
+    Role.NOTE: _note_score,
+    Role.OTHER: _note_score,
+}
+
+
+def score_cells(role: Role, cells: list[Cell]) -> float:
+    """How well these consecutive cells fit as one cell of a column with this role."""
+    if not cells:
+        return ROLE_SHAPES[role][2]
+    return _SCORERS[role](cells)

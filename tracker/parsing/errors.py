@@ -1,0 +1,77 @@
+"""Stable diagnostic codes and the messages that go with them.
+
+Codes are part of the JSON contract and the admin filters on them: never rename
+one. Messages are for the admins who fix imports, so they are in Chinese and say
+what to do. Tests import these constants instead of repeating the strings.
+"""
+
+# --- fatal: ParseError codes (nothing is imported) ---
+EMPTY_INPUT = "empty-input"
+NOT_TEXT = "not-text"
+NO_TABLE = "no-table"
+
+MSG_EMPTY_INPUT = "文件是空的，没有可读取的内容。请确认上传的是导出的报告文件。"
+MSG_NOT_TEXT = "不是文本文件（{what}），无法按文本读取。请上传网页另存的文本（UTF-8 或 GB18030 编码）。"
+MSG_UNDECODABLE = "既不是 UTF-8 也不是 GB18030 编码的文本（第 {line} 行附近无法解码）。请另存为 UTF-8 文本后再导入。"
+MSG_NO_TABLE = (
+    "没有找到表头（需要至少三列可识别的列名，例如 序号 / 主要工作内容 / 牵头单位 / 完成情况）。"
+    "请确认文件包含进度表，或把表头改成常用列名。"
+)
+MSG_NO_ROWS = "找到了表头（第 {line} 行），但表头之后没有任何任务行。"
+
+# --- diagnostics on a parsed report ---
+DECODED_GB18030 = "decoded-gb18030"
+MSG_DECODED_GB18030 = "文件不是 UTF-8 编码，已按 GB18030 解码。若出现乱码，请另存为 UTF-8 后重新导入。"
+
+METADATA_NO_TITLE = "metadata-no-title"
+MSG_METADATA_NO_TITLE = "表头之前没有找到报告标题（如“2022年三季度……完成情况”）。请在后台补填标题。"
+METADATA_NO_YEAR = "metadata-no-year"
+MSG_METADATA_NO_YEAR = "标题“{title}”中没有年份。请在后台补填年份。"
+METADATA_NO_PERIOD = "metadata-no-period"
+MSG_METADATA_NO_PERIOD = "标题“{title}”中没有季度或月份（如 三季度、1-9月、上半年），无法计算序时进度。请在后台补填。"
+
+HEADER_UNKNOWN_COLUMN = "header-unknown-column"
+MSG_HEADER_UNKNOWN_COLUMN = "列名“{name}”不在列名对照表中，该列内容已保留在“备注”里。如是常用列名，请反馈以加入对照表。"
+HEADER_THEME_AS_CONTENT = "header-theme-as-content"
+MSG_HEADER_THEME_AS_CONTENT = "表中没有“工作内容”类的列，已把“{name}”列当作任务内容。"
+HEADER_RESPONSIBLE_ORDER = "header-responsible-order"
+MSG_HEADER_RESPONSIBLE_ORDER = "“{name}”列列出多个单位时，按惯例第一个视为牵头单位，其余视为配合单位。如有不同，请在后台调整。"
+HEADER_REPEATED = "header-repeated"
+MSG_HEADER_REPEATED = "表头在第 {line} 行重复出现（分页），已跳过，不作为任务行。"
+
+PRINT_COPY_SKIPPED = "print-copy-skipped"
+MSG_PRINT_COPY_SKIPPED = "第 {line} 行起是同一张表的打印版（重复），只读取第一份。"
+PRINT_COPY_DIFFERS = "print-copy-differs"
+MSG_PRINT_COPY_DIFFERS = "打印版表格与页面版在第 {line} 行起内容不同，已按页面版读取。请核对两份是否一致。"
+TRAILER_SKIPPED = "trailer-skipped"
+MSG_TRAILER_SKIPPED = "表格之后的第 {first}–{last} 行（“{text}”）是页面栏目内容，不属于表格，已跳过。"
+
+THEME_REPEATED_LABEL = "theme-repeated-label"
+MSG_THEME_REPEATED_LABEL = "项目名称“{name}”重复出现（分页处重印），沿用原项目，不新建项目。"
+THEME_RETURNS = "theme-returns"
+MSG_THEME_RETURNS = "项目名称“{name}”在其他项目之后再次出现，已归入先前同名项目。请核对任务所属项目。"
+THEME_MISSING_FIRST = "theme-missing-first"
+MSG_THEME_MISSING_FIRST = "表格第一行没有项目名称，之前的任务没有所属项目。请在后台补填。"
+
+DEPARTMENT_FRAGMENTS_JOINED = "department-fragments-joined"
+MSG_DEPARTMENT_FRAGMENTS_JOINED = "单位名称跨行断开：“{parts}”已合并为“{name}”。"
+DEPARTMENT_UNRECOGNISED = "department-unrecognised"
+MSG_DEPARTMENT_UNRECOGNISED = "“{name}”被读作责任单位，但不像单位名称（没有 局/办/委/街道 等结尾）。请核对。"
+DEPARTMENT_MISSING = "department-missing"
+MSG_DEPARTMENT_MISSING = "任务 {seq} 没有责任单位。请在后台补填。"
+
+CELL_PARAGRAPHS_JOINED = "cell-paragraphs-joined"
+MSG_CELL_PARAGRAPHS_JOINED = "任务 {seq} 的“{column}”由第 {first}–{last} 行的 {count} 段合并而成。请核对分段是否正确。"
+PROGRESS_MISSING = "progress-missing"
+MSG_PROGRESS_MISSING = "任务 {seq} 没有{column}。请核对原表该格是否为空。"
+ROW_TRUNCATED = "row-truncated"
+MSG_ROW_TRUNCATED = "文件在任务 {seq} 处结束，该行缺少{missing}，可能被截断。请使用完整的文件重新导入。"
+ROW_UNCERTAIN = "row-uncertain"
+MSG_ROW_UNCERTAIN = "任务 {seq}（第 {first}–{last} 行）的单元格难以对应到各列，读取结果可能有误。请逐格核对。"
+
+SEQ_GAP = "seq-gap"
+MSG_SEQ_GAP = "序号从 {previous} 跳到 {current}，中间可能缺行。"
+SEQ_NOT_NUMBER = "seq-missing"
+MSG_SEQ_NOT_NUMBER = "任务 {seq} 没有序号。"
+CELL_SKIPPED = "cell-skipped"
+MSG_CELL_SKIPPED = "“{text}”对不上任何一列，已跳过。请核对原表。"

@@ -1,0 +1,168 @@
+"""What the parser returns: plain dataclasses, no Django.
+
+These types are the boundary between the parser and the rest of the product
+(import service, `parse_report` JSON). `ParsedReport.to_json()` is the stable
+contract documented in the README; add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"  # the table cannot be trusted as read: a row is cut off, a cell is missing
+    WARNING = "warning"  # a guess an admin should check
+    INFO = "info"  # a decision worth knowing about, e.g. a repeated theme label ignored
+
+    def __str__(self) -> str:  # so f-strings print "error", not "Severity.ERROR"
+        return self.value
+
+
+class Status(str, Enum):
+    COMPLETED = "completed"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NOT_STARTED = "not_started"
+    SUSPENDED = "suspended"
+    UNKNOWN = "unknown"
+
+
+class DepartmentRole(str, Enum):
+    LEAD = "lead"  # 牵头单位, or the first name in a 责任单位 cell
+    CO = "co"  # 配合单位, or the names after the first in a 责任单位 cell
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One doubtful decision or problem, pointing at a 1-based source line."""
+
+    line: int | None
+    severity: Severity
+    code: str  # stable, e.g. "row-truncated"; tests and the admin filter on it
+    message: str  # says what is wrong and what to do, in Chinese for the admins
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "severity": str(self.severity), "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class DepartmentRef:
+    name: str  # canonical form: width-normalised, no whitespace
+    role: DepartmentRole
+
+
+@dataclass
+class ParsedTask:
+    seq: int  # 1..n in table order, whatever the source printed
+    source_seq: str | None  # the 序号 cell as printed, if the table has one
+    theme: str  # without its "(一)" marker; "" when the table has no theme column
+    theme_no: str | None  # "一" for "(一)", None when not given
+    content: str
+    departments: list[DepartmentRef]
+    leaders: list[str]
+    progress: str
+    completion_text: str  # a 完成进度 column's cell ("75%", "/"), "" when absent
+    note: str  # 备注 and unrecognised columns, kept so nothing printed is lost
+    first_line: int
+    last_line: int
+    status: Status = Status.UNKNOWN
+    status_reason: str = ""
+    metrics: list = field(default_factory=list)
+
+    @property
+    def department_names(self) -> list[str]:
+        return [ref.name for ref in self.departments]
+
+    @property
+    def lead_departments(self) -> list[str]:
+        return [ref.name for ref in self.departments if ref.role is DepartmentRole.LEAD]
+
+    def to_json(self) -> dict:
+        return {
+            "seq": self.seq,
+            "source_seq": self.source_seq,
+            "theme": self.theme,
+            "theme_no": self.theme_no,
+            "content": self.content,
+            "departments": self.department_names,
+            "department_roles": [str(ref.role.value) for ref in self.departments],
+            "leaders": list(self.leaders),
+            "progress": self.progress,
+            "completion_text": self.completion_text,
+            "note": self.note,
+            "status": self.status.value,
+            "status_reason": self.status_reason,
+            "metrics": [m.to_json() if hasattr(m, "to_json") else m for m in self.metrics],
+            "lines": [self.first_line, self.last_line],
+        }
+
+
+@dataclass
+class ReportMeta:
+    title: str = ""
+    year: int | None = None
+    quarter: int | None = None  # 1..4 when the period is a quarter, half-year (2) or year (4)
+    period_end_month: int | None = None  # 9 for 三季度 and 1-9月, 8 for 1-8月; drives 序时进度
+    period_label: str = ""  # the words that gave the period, e.g. "三季度"
+    publisher: str = ""
+    index_no: str = ""
+    published_on: dt.date | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "year": self.year,
+            "quarter": self.quarter,
+            "period_end_month": self.period_end_month,
+            "period_label": self.period_label,
+            "publisher": self.publisher,
+            "index_no": self.index_no,
+            "published_on": self.published_on.isoformat() if self.published_on else None,
+        }
+
+
+@dataclass
+class ParsedReport:
+    meta: ReportMeta
+    layout: str  # the column roles in order, e.g. "seq|theme|content|lead|progress"
+    columns: list[str]  # the header cells as printed
+    tasks: list[ParsedTask]
+    diagnostics: list[Diagnostic]
+    source_name: str = ""
+    content_hash: str = ""  # sha256 of the raw bytes
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    def to_json(self) -> dict:
+        report = self.meta.to_json()
+        report["layout"] = self.layout
+        report["columns"] = list(self.columns)
+        report["source_name"] = self.source_name
+        report["content_hash"] = self.content_hash
+        return {
+            "report": report,
+            "tasks": [task.to_json() for task in self.tasks],
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
+
+
+class ParseError(Exception):
+    """The input holds no table we can read; nothing should be imported.
+
+    `code` is stable (tests import the constants in `errors.py`); `str(err)` is
+    one line for the command line: what is wrong and what to do.
+    """
+
+    def __init__(self, code: str, message: str, *, line: int | None = None, source_name: str = ""):
+        self.code = code
+        self.message = message
+        self.line = line
+        self.source_name = source_name
+        where = source_name or "输入"
+        if line:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {message}")
