@@ -67,25 +67,34 @@ def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool)
     # back[column][position] = (previous column, previous position, length; -1 for a skipped cell)
     back: list[list[tuple[int, int, int] | None]] = [[None] * (count + 1) for _ in range(width + 1)]
     best[0][0] = 0.0
-    for position in range(count + 1):
-        for column in range(width):
-            here = best[column][position]
-            if here == IMPOSSIBLE:
+    def relax(column: int, position: int) -> None:
+        here = best[column][position]
+        if here == IMPOSSIBLE:
+            return
+        if column == 0 and position < count and not single_row:
+            skip = here + SKIP_CELL_SCORE
+            if skip > best[0][position + 1]:
+                best[0][position + 1], back[0][position + 1] = skip, (0, position, -1)
+        low, high, _ = shapes[column]
+        following = column + 1 if single_row or column + 1 < width else 0
+        for length in range(low, min(high, count - position) + 1):
+            score = span(column, position, length)
+            if score == IMPOSSIBLE:
                 continue
-            if column == 0 and position < count and not single_row:
-                skip = here + SKIP_CELL_SCORE
-                if skip > best[0][position + 1]:
-                    best[0][position + 1], back[0][position + 1] = skip, (0, position, -1)
-            low, high, _ = shapes[column]
-            following = column + 1 if single_row or column + 1 < width else 0
-            for length in range(low, min(high, count - position) + 1):
-                score = span(column, position, length)
-                if score == IMPOSSIBLE:
-                    continue
-                total = here + score
-                target = position + length
-                if total > best[following][target]:
-                    best[following][target], back[following][target] = total, (column, position, length)
+            total = here + score
+            target = position + length
+            if total > best[following][target]:
+                best[following][target], back[following][target] = total, (column, position, length)
+
+    for position in range(count + 1):
+        row_start = best[0][position]
+        for column in range(width):
+            relax(column, position)
+        if best[0][position] > row_start:
+            # A row just closed here with empty last columns; the next row starts
+            # at this same position, so its columns are relaxed once more.
+            for column in range(width):
+                relax(column, position)
 
     final_column = width if single_row else 0
     if best[final_column][count] == IMPOSSIBLE:

@@ -62,7 +62,10 @@ def decode(data: bytes, *, source_name: str = "") -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ParseError(errors.NOT_TEXT, errors.MSG_NOT_TEXT.format(what="无法按 UTF-16 解码"), source_name=source_name) from None
     if b"\x00" in data[:4096]:
         raise ParseError(errors.NOT_TEXT, errors.MSG_NOT_TEXT.format(what="含有二进制数据"), source_name=source_name)
     try:
