@@ -167,6 +167,13 @@ def test_unknown_column_between_known_ones_is_kept_as_note():
     assert errors.HEADER_UNKNOWN_COLUMN in codes(report, Severity.WARNING)
 
 
+def test_table_whose_only_task_column_is_a_project_name_reads_it_as_content():
+    report = parse(page("序号", "项目名称", "责任单位", "进展情况", "1", "新增停车泊位3500个", "区住建局", "已新增11494个"))
+    assert report.layout == "seq|content|responsible|progress"
+    assert report.tasks[0].content == "新增停车泊位3500个"
+    assert errors.HEADER_THEME_AS_CONTENT in codes(report, Severity.WARNING)
+
+
 def test_table_without_seq_rebuilds_rows_by_what_cells_look_like():
     header = ("工作内容", "责任单位", "进展情况")
     report = parse(page(*header, "新增停车泊位3500个", "区住建局", "已新增11494个",

@@ -76,6 +76,7 @@ class Column:
     label: str  # as printed, pieces joined
     first_line: int
     last_line: int
+    theme_read_as_content: bool = False  # the table has no content column; its 项目名称 is the task
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _is_header(roles: list[Role]) -> bool:
     """Enough recognised labels to be a table header and not a stray word in the page."""
     has_task = Role.CONTENT in roles or Role.THEME in roles
     has_outcome = Role.PROGRESS in roles or Role.COMPLETION in roles or any(r.is_department for r in roles)
-    return len(roles) >= 3 and has_task and has_outcome
+    return len(roles) >= 3 and has_task and has_outcome and roles.count(Role.OTHER) <= len(roles) // 2
 
 
 def header_at(cells: list[Cell], start: int) -> Header | None:
@@ -145,6 +146,11 @@ def header_at(cells: list[Cell], start: int) -> Header | None:
         index += pieces
     if not _is_header([c.role for c in columns]):
         return None
+    roles = [c.role for c in columns]
+    if Role.CONTENT not in roles:
+        theme_index = roles.index(Role.THEME)
+        theme = columns[theme_index]
+        columns[theme_index] = Column(Role.CONTENT, theme.label, theme.first_line, theme.last_line, theme_read_as_content=True)
     return Header(tuple(columns), start, index)
 
 

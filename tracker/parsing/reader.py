@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 
 from . import errors
 from .assemble import assemble_tasks
-from .columns import Header, find_headers
+from .columns import Header, Role, find_headers, header_at
 from .metadata import read_metadata
 from .rows import RawRow, read_single_row, segment
 from .text import Cell, decode, split_lines, split_pipe_row, to_cells
@@ -26,35 +27,66 @@ _COPY_PROBE_CELLS = 3
 _COPY_AGREEMENT = 0.9
 
 
-def parse_report_bytes(data: bytes, *, source_name: str = "") -> ParsedReport:
+@dataclass
+class TableSource:
+    """What a format reader hands the table reader.
+
+    `cells`: every non-blank paragraph in reading order; for flattened text this
+    is all there is, and rows are rebuilt from it. `grid`: when the format knows
+    its rows (pipe-separated text; HTML, Excel and Word tables), each row's cells
+    by position, empty ones kept as "". `meta_cells`: where to look for the
+    title and metadata when the table is a grid (text outside the table).
+    """
+
+    cells: list[Cell]
+    grid: list[list[Cell]] | None = None
+    meta_cells: list[Cell] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
+    """Plain text: a flattened web page (one cell per paragraph) or rows written "a | b | c"."""
     text, encoding = decode(data, source_name=source_name)
     cells = to_cells(split_lines(text))
-    diagnostics: list[Diagnostic] = []
+    diagnostics = []
     if encoding == "gb18030":
         diagnostics.append(Diagnostic(None, Severity.INFO, errors.DECODED_GB18030, errors.MSG_DECODED_GB18030))
+    pipe_lines = [cell for cell in cells if _PIPE_ROW_RE.search(cell.text)]
+    if len(pipe_lines) < 2:
+        return TableSource(cells, diagnostics=diagnostics)
+    first_pipe_line = pipe_lines[0].line
+    return TableSource(
+        cells,
+        grid=[split_pipe_row(cell) for cell in pipe_lines],
+        meta_cells=[cell for cell in cells if cell.line < first_pipe_line],
+        diagnostics=diagnostics,
+    )
 
-    pipe_rows = sum(1 for cell in cells if _PIPE_ROW_RE.search(cell.text))
-    if pipe_rows >= 2:
-        stream = [part for cell in cells for part in (split_pipe_row(cell) if _PIPE_ROW_RE.search(cell.text) else [cell])]
-        stream = [part for part in stream if part.key]
+
+def parse_report_bytes(data: bytes, *, source_name: str = "") -> ParsedReport:
+    """Read a published report file. Raises ParseError when there is no table to read."""
+    source = read_text_source(data, source_name=source_name)
+    return parse_source(source, source_name=source_name, content_hash=hashlib.sha256(data).hexdigest())
+
+
+def parse_source(source: TableSource, *, source_name: str = "", content_hash: str = "") -> ParsedReport:
+    """The table reader proper, shared by every input format."""
+    diagnostics = list(source.diagnostics)
+    if source.grid is not None:
+        header, rows, ends_file, meta_cells = _read_grid(source, diagnostics, source_name)
+        meta, meta_diagnostics, _ = read_metadata(meta_cells)
     else:
-        stream = cells
-
-    headers = find_headers(stream)
-    if not headers:
-        raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE, source_name=source_name)
-    header = headers[0]
-    meta, meta_diagnostics, title_cell = read_metadata(stream[: header.start])
-    diagnostics.extend(meta_diagnostics)
-
-    if pipe_rows >= 2:
-        rows, ends_file = _pipe_rows(cells, header, diagnostics)
-    else:
-        body = _table_body(stream, headers, title_cell, diagnostics)
+        headers = find_headers(source.cells)
+        if not headers:
+            raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE, source_name=source_name)
+        header = headers[0]
+        meta, meta_diagnostics, title_cell = read_metadata(source.cells[: header.start])
+        body = _table_body(source.cells, headers, title_cell, diagnostics)
         segmentation = segment(body, header.columns)
         rows = segmentation.rows
-        ends_file = body[-1] is stream[-1] if body else True
+        ends_file = body[-1] is source.cells[-1] if body else True
         _report_skipped(segmentation.skipped, rows, ends_file, diagnostics)
+    diagnostics.extend(meta_diagnostics)
     if not rows:
         raise ParseError(
             errors.NO_TABLE, errors.MSG_NO_ROWS.format(line=header.first_line), line=header.first_line, source_name=source_name
@@ -70,8 +102,43 @@ def parse_report_bytes(data: bytes, *, source_name: str = "") -> ParsedReport:
         tasks=tasks,
         diagnostics=diagnostics,
         source_name=source_name,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=content_hash,
     )
+
+
+def _read_grid(source: TableSource, diagnostics: list[Diagnostic], source_name: str) -> tuple[Header, list[RawRow], bool, list[Cell]]:
+    """Rows known by the format: find the header row, then map each later row's cells to columns."""
+    for header_index, grid_row in enumerate(source.grid):
+        header = header_at([cell for cell in grid_row if cell.key], 0)
+        if header is not None:
+            break
+    else:
+        raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE, source_name=source_name)
+    header_keys = [c.key for c in source.grid[header_index] if c.key]
+    rows: list[RawRow] = []
+    for grid_row in source.grid[header_index + 1 :]:
+        filled = [cell for cell in grid_row if cell.key]
+        if not filled:
+            continue
+        if [c.key for c in filled] == header_keys:
+            diagnostics.append(Diagnostic(filled[0].line, Severity.INFO, errors.HEADER_REPEATED, errors.MSG_HEADER_REPEATED.format(line=filled[0].line)))
+            continue
+        if len(grid_row) == len(header.columns):
+            rows.append(RawRow([[cell] if cell.key else [] for cell in grid_row], 0.0))
+            continue
+        row = read_single_row(filled, header.columns)
+        if row is None:
+            diagnostics.append(
+                Diagnostic(filled[0].line, Severity.WARNING, errors.ROW_UNCERTAIN,
+                           errors.MSG_ROW_UNCERTAIN.format(seq=len(rows) + 1, first=filled[0].line, last=filled[-1].line))
+            )
+            continue
+        rows.append(row)
+    last_cell = next((cell for cell in reversed(source.grid[-1]) if cell.key), None)
+    ends_file = bool(source.cells) and last_cell is not None and last_cell.line == source.cells[-1].line
+    header_line = header.first_line
+    meta_cells = source.meta_cells or [cell for cell in source.cells if cell.line < header_line]
+    return header, rows, ends_file, meta_cells
 
 
 def _same_start(cells: list[Cell], first: int, second: int) -> bool:
@@ -137,29 +204,6 @@ def _table_body(cells: list[Cell], headers: list[Header], title_cell: Cell | Non
     return body
 
 
-def _pipe_rows(cells: list[Cell], header: Header, diagnostics: list[Diagnostic]) -> tuple[list[RawRow], bool]:
-    """Rows written one per line, "a | b | c": cells map by position when the count matches."""
-    header_line = header.columns[-1].last_line
-    lines = [cell for cell in cells if cell.line > header_line and _PIPE_ROW_RE.search(cell.text)]
-    rows: list[RawRow] = []
-    for line in lines:
-        parts = split_pipe_row(line)
-        if [p.key for p in parts if p.key] == [c.label for c in header.columns]:
-            continue  # header repeated
-        if len(parts) == len(header.columns):
-            rows.append(RawRow([[part] if part.key else [] for part in parts], 0.0))
-            continue
-        row = read_single_row([part for part in parts if part.key], header.columns)
-        if row is None:
-            diagnostics.append(
-                Diagnostic(line.line, Severity.WARNING, errors.ROW_UNCERTAIN, errors.MSG_ROW_UNCERTAIN.format(seq=len(rows) + 1, first=line.line, last=line.line))
-            )
-            continue
-        rows.append(row)
-    ends_file = bool(lines) and lines[-1] is cells[-1]
-    return rows, ends_file
-
-
 def _report_skipped(skipped: list[Cell], rows: list[RawRow], ends_file: bool, diagnostics: list[Diagnostic]) -> None:
     last_row_line = rows[-1].all_cells[-1].line if rows else 0
     for cell in skipped:
@@ -172,9 +216,11 @@ def _report_skipped(skipped: list[Cell], rows: list[RawRow], ends_file: bool, di
 
 
 def _note_header_conventions(header: Header, diagnostics: list[Diagnostic]) -> None:
-    from .columns import Role
-
     for column in header.columns:
+        if column.theme_read_as_content:
+            diagnostics.append(
+                Diagnostic(column.first_line, Severity.WARNING, errors.HEADER_THEME_AS_CONTENT, errors.MSG_HEADER_THEME_AS_CONTENT.format(name=column.label))
+            )
         if column.role is Role.RESPONSIBLE:
             diagnostics.append(
                 Diagnostic(column.first_line, Severity.INFO, errors.HEADER_RESPONSIBLE_ORDER, errors.MSG_HEADER_RESPONSIBLE_ORDER.format(name=column.label))
