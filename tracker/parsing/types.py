@@ -134,8 +134,9 @@ class ParsedReport:
     source_name: str = ""
     content_hash: str = ""  # sha256 of the raw bytes
 
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
+    def count(self, severity: Severity | str) -> int:
+        """How many diagnostics of this severity ("error" works as well as Severity.ERROR)."""
+        return sum(1 for d in self.diagnostics if d.severity == Severity(severity))
 
     def to_json(self) -> dict:
         report = self.meta.to_json()

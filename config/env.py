@@ -1,0 +1,55 @@
+"""Strict readers for settings taken from the environment.
+
+A typo in a deployment variable should stop the start-up with a message naming
+the variable, not quietly fall back to a default. An unset or empty variable
+means "use the default".
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = frozenset({"1", "true", "yes"})
+FALSE_WORDS = frozenset({"0", "false", "no"})
+
+BOOL_INVALID = "{name} must be one of 1/0/true/false/yes/no, got {raw!r}"
+INT_INVALID = "{name} must be a whole number, got {raw!r}"
+INT_TOO_SMALL = "{name} must be at least {minimum}, got {value}"
+
+
+def env_str(name: str, *, default: str = "") -> str:
+    raw = os.environ.get(name, "").strip()
+    return raw or default
+
+
+def env_bool(name: str, *, default: bool) -> bool:
+    raw = env_str(name)
+    if not raw:
+        return default
+    word = raw.lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(BOOL_INVALID.format(name=name, raw=raw))
+
+
+def env_int(name: str, *, default: int, minimum: int | None = None) -> int:
+    raw = env_str(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(INT_INVALID.format(name=name, raw=raw)) from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(INT_TOO_SMALL.format(name=name, minimum=minimum, value=value))
+    return value
+
+
+def env_list(name: str, *, default: list[str]) -> list[str]:
+    """A comma-separated list; blanks around items and empty items are dropped."""
+    raw = env_str(name)
+    if not raw:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]

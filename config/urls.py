@@ -1,0 +1,10 @@
+"""Top-level URLs: the public pages, the admin, and Django's language switch."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tracker.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

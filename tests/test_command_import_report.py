@@ -1,0 +1,107 @@
+"""Tests for `manage.py import_report`: one transaction and one summary line per file."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import OperationalError
+
+from tests.conftest import SAMPLE_2020, SAMPLE_2022
+from tracker import services
+from tracker.models import Report, Task
+from tracker.parsing import Severity
+
+
+def run_import_report(*args: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_report", *args, stdout=stdout, stderr=stderr)
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.mark.django_db
+def test_it_prints_a_summary_line_per_file(parsed_2022):
+    code, out, err = run_import_report(str(SAMPLE_2022))
+
+    assert code == 0
+    assert err == ""  # one file: no progress bar
+    counts = " ".join(f"{severity} {parsed_2022.count(severity)}" for severity in Severity)
+    assert out.splitlines() == [f"{SAMPLE_2022}: created  任务 108  项目 19  单位 37  诊断 {counts}"]
+    assert not Report.objects.get().is_published
+
+
+@pytest.mark.django_db
+def test_second_import_says_unchanged():
+    run_import_report(str(SAMPLE_2022))
+
+    code, out, _ = run_import_report(str(SAMPLE_2022))
+
+    assert code == 0
+    assert f"{SAMPLE_2022}: unchanged  任务 108" in out
+    assert Report.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_publish_option_publishes():
+    code, out, _ = run_import_report(str(SAMPLE_2022), "--publish")
+
+    assert code == 0
+    assert out.rstrip().endswith("已发布")
+    assert Report.objects.get().is_published
+
+
+@pytest.mark.django_db
+def test_several_files_show_a_progress_bar_on_stderr():
+    code, out, err = run_import_report(str(SAMPLE_2022), str(SAMPLE_2020))
+
+    assert code == 0
+    assert len(out.splitlines()) == 2
+    assert "2/2" in err
+    assert Report.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_bad_file_is_reported_and_the_others_are_imported(tmp_path):
+    missing = tmp_path / "missing.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+
+    code, out, err = run_import_report(str(missing), str(SAMPLE_2022), str(empty))
+
+    assert code == 1
+    assert out.splitlines()[0].startswith(f"{SAMPLE_2022}: created")
+    assert f"{missing}: 无法读取文件: No such file or directory" in err.splitlines()
+    assert any(line.startswith(f"{empty}: ") for line in err.splitlines())
+    assert "2/3 个文件未导入。" in err
+    assert Report.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_one_bad_file_alone_gives_exactly_one_line(tmp_path):
+    missing = tmp_path / "missing.txt"
+
+    code, out, err = run_import_report(str(missing))
+
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [f"{missing}: 无法读取文件: No such file or directory"]
+
+
+@pytest.mark.django_db
+def test_database_failure_writes_nothing_for_that_file(monkeypatch):
+    def lose_the_connection(**kwargs):
+        raise OperationalError("server closed the connection\nunexpectedly")
+
+    monkeypatch.setattr(services, "_task_leaders_create", lose_the_connection)
+
+    code, out, err = run_import_report(str(SAMPLE_2022))
+
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [
+        f"{SAMPLE_2022}: 导入失败，未写入任何内容: server closed the connection unexpectedly"
+    ]
+    assert (Report.objects.count(), Task.objects.count()) == (0, 0)

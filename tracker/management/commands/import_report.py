@@ -1,0 +1,61 @@
+"""`manage.py import_report FILE... [--publish]`: parse report files and store them, one transaction per file."""
+
+import sys
+
+from django.core.management.base import BaseCommand
+from django.db import DatabaseError
+from tqdm import tqdm
+
+from tracker.management.report_files import ReportFileError, report_file_parse
+from tracker.services import ImportResult, report_import
+
+IMPORT_FAILED = "{path}: 导入失败，未写入任何内容: {reason}"
+FILES_FAILED = "{failed}/{total} 个文件未导入。"
+
+
+class Command(BaseCommand):
+    help = "导入报告文件到数据库：新报告新建，同一报告的更正版替换原有任务，完全相同的文件跳过。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE", help="报告文件（网页另存的文本）")
+        parser.add_argument("--publish", action="store_true", help="导入后立即在公开页面发布")
+
+    def handle(self, *args, files: list[str], publish: bool, **options):
+        # The bar goes to the raw stream: Django's stderr wrapper would end each redraw with a newline.
+        progress = tqdm(
+            files, desc="导入", unit="个文件", file=options.get("stderr") or sys.stderr, disable=len(files) < 2
+        )
+        failed = 0
+        for path in progress:
+            try:
+                line = import_summary_line(path, report_file_import(path, publish=publish))
+                stream = self.stdout
+            except ReportFileError as err:
+                failed += 1
+                line, stream = str(err), self.stderr
+            progress.clear()
+            stream.write(line)
+            progress.refresh()
+        progress.close()
+        if failed:
+            if len(files) > 1:
+                self.stderr.write(FILES_FAILED.format(failed=failed, total=len(files)))
+            sys.exit(1)
+
+
+def report_file_import(path: str, *, publish: bool) -> ImportResult:
+    parsed = report_file_parse(path)
+    try:
+        return report_import(parsed=parsed, publish=publish)
+    except (DatabaseError, ValueError) as err:
+        reason = " ".join(str(err).split())  # database messages can span lines
+        raise ReportFileError(IMPORT_FAILED.format(path=path, reason=reason)) from err
+
+
+def import_summary_line(path: str, result: ImportResult) -> str:
+    diagnostics = " ".join(f"{severity} {count}" for severity, count in result.diagnostic_counts.items())
+    published = "  已发布" if result.report.is_published else ""
+    return (
+        f"{path}: {result.outcome}  任务 {result.task_count}  项目 {result.theme_count}  "
+        f"单位 {result.department_count}  诊断 {diagnostics}{published}"
+    )

@@ -1,0 +1,249 @@
+"""What an imported report becomes in the database.
+
+One `Report` per published table; its `Theme`s (项目) and `Task`s (任务) are
+replaced whole when a corrected source of the same report is imported.
+`Department`s and `Leader`s are shared across reports so a unit's tasks can be
+followed from year to year.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+
+
+# Newest period first; reports whose year or period was not read go last on every database.
+REPORTS_NEWEST_FIRST = [
+    F("year").desc(nulls_last=True),
+    F("period_end_month").desc(nulls_last=True),
+    F("published_on").desc(nulls_last=True),
+    "-id",
+]
+
+
+class ReportQuerySet(models.QuerySet):
+    def published(self) -> "ReportQuerySet":
+        """Only reports an admin has published to the public site."""
+        return self.filter(is_published=True)
+
+    def with_task_counts(self) -> "ReportQuerySet":
+        """Annotate `task_count` in the same query, so lists need no query per report."""
+        return self.annotate(task_count=models.Count("tasks"))
+
+    def newest_first(self) -> "ReportQuerySet":
+        """Newest period first; explicit because Meta.ordering is dropped from GROUP BY queries."""
+        return self.order_by(*REPORTS_NEWEST_FIRST)
+
+
+class Report(models.Model):
+    title = models.CharField("标题", max_length=500)
+    year = models.PositiveSmallIntegerField("年份", null=True, blank=True)
+    quarter = models.PositiveSmallIntegerField("季度", null=True, blank=True)
+    period_end_month = models.PositiveSmallIntegerField(
+        "截止月份", null=True, blank=True, help_text="统计期的最后一个月，用于计算序时进度"
+    )
+    period_label = models.CharField("统计期", max_length=100, blank=True)
+    publisher = models.CharField("发布机构", max_length=200, blank=True)
+    index_no = models.CharField("信息索引号", max_length=100, blank=True)
+    published_on = models.DateField("发布日期", null=True, blank=True)
+    source_name = models.CharField("源文件", max_length=255, blank=True)
+    content_hash = models.CharField("内容哈希 (SHA-256)", max_length=64, unique=True)
+    source_key = models.CharField(
+        "报告标识",
+        max_length=600,
+        unique=True,
+        help_text="信息索引号；没有索引号时为 标题|年份|截止月份。同一标识再次导入时更新而非新建。",
+    )
+    layout = models.CharField("表格版式", max_length=200, blank=True)
+    columns = models.JSONField("表头", default=list, blank=True)
+    is_published = models.BooleanField("已发布", default=False)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    imported_at = models.DateTimeField("首次导入时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "报告"
+        verbose_name_plural = "报告"
+        ordering = REPORTS_NEWEST_FIRST
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
+                name="report_quarter_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end_month__isnull=True) | Q(period_end_month__gte=1, period_end_month__lte=12),
+                name="report_period_end_month_1_to_12",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.source_key
+
+    @property
+    def period_text(self) -> str:
+        """The period as people say it, e.g. "2022年 三季度"."""
+        year = f"{self.year}年" if self.year else ""
+        label = self.period_label or (f"1–{self.period_end_month}月" if self.period_end_month else "")
+        return " ".join(part for part in (year, label) if part)
+
+
+class Theme(models.Model):
+    """A 项目 heading that groups tasks, e.g. "(一) 经济社会发展主要预期目标"."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="themes", verbose_name="报告")
+    ordinal = models.PositiveSmallIntegerField("顺序")
+    number = models.CharField("编号", max_length=20, blank=True, help_text="“(一)”中的“一”")
+    name = models.CharField("名称", max_length=500)
+
+    class Meta:
+        verbose_name = "项目"
+        verbose_name_plural = "项目"
+        ordering = ["report", "ordinal"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "name"], name="theme_unique_name_per_report"),
+            models.UniqueConstraint(fields=["report", "ordinal"], name="theme_unique_ordinal_per_report"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    """A 责任单位; the parser already gives one canonical spelling per unit."""
+
+    name = models.CharField("名称", max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = "单位"
+        verbose_name_plural = "单位"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Leader(models.Model):
+    """A person named as 牵头领导 / 分管领导; kept apart from departments."""
+
+    name = models.CharField("姓名", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "领导"
+        verbose_name_plural = "领导"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Task(models.Model):
+    class Status(models.TextChoices):
+        # Values equal the parser's `Status` values (a test checks they stay in step).
+        COMPLETED = "completed", "已完成"
+        ON_TRACK = "on_track", "正常推进"
+        BEHIND = "behind", "滞后"
+        NOT_STARTED = "not_started", "未开工"
+        SUSPENDED = "suspended", "暂停"
+        UNKNOWN = "unknown", "未知"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="tasks", verbose_name="报告")
+    seq = models.PositiveIntegerField("序号", help_text="表中顺序，从 1 起")
+    source_seq = models.CharField("原序号", max_length=20, blank=True, help_text="表中印的序号")
+    theme = models.ForeignKey(
+        Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks", verbose_name="项目"
+    )
+    content = models.TextField("工作内容")
+    progress = models.TextField("进展情况", blank=True)
+    completion_text = models.CharField("完成进度", max_length=100, blank=True)
+    note = models.TextField("备注", blank=True)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.UNKNOWN)
+    status_reason = models.TextField("状态依据", blank=True)
+    first_line = models.PositiveIntegerField("起始行")
+    last_line = models.PositiveIntegerField("结束行")
+    departments = models.ManyToManyField(
+        Department, through="TaskDepartment", related_name="tasks", verbose_name="责任单位"
+    )
+    leaders = models.ManyToManyField(Leader, through="TaskLeader", related_name="tasks", verbose_name="领导")
+
+    class Meta:
+        verbose_name = "任务"
+        verbose_name_plural = "任务"
+        ordering = ["report", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "seq"], name="task_unique_seq_per_report"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seq}. {self.content[:40]}"
+
+
+class TaskDepartment(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "牵头"
+        CO = "co", "配合"
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="department_links", verbose_name="任务")
+    # PROTECT: a unit named in a report must be merged, not deleted.
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="task_links", verbose_name="单位"
+    )
+    role = models.CharField("角色", max_length=10, choices=Role.choices)
+    position = models.PositiveSmallIntegerField("位次", help_text="在单元格中的顺序，从 1 起")
+
+    class Meta:
+        verbose_name = "任务责任单位"
+        verbose_name_plural = "任务责任单位"
+        ordering = ["task", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "department"], name="taskdepartment_unique_department"),
+            models.UniqueConstraint(fields=["task", "position"], name="taskdepartment_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department_id} ({self.get_role_display()})"
+
+
+class TaskLeader(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="leader_links", verbose_name="任务")
+    leader = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="task_links", verbose_name="领导")
+    position = models.PositiveSmallIntegerField("位次")
+
+    class Meta:
+        verbose_name = "任务领导"
+        verbose_name_plural = "任务领导"
+        ordering = ["task", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "leader"], name="taskleader_unique_leader"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} #{self.position}"
+
+
+class ImportDiagnostic(models.Model):
+    """A parser diagnostic kept for the admins, attached to the task whose lines contain it."""
+
+    class Severity(models.TextChoices):
+        # Values equal the parser's `Severity` values.
+        ERROR = "error", "错误"
+        WARNING = "warning", "警告"
+        INFO = "info", "提示"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="diagnostics", verbose_name="报告")
+    task = models.ForeignKey(
+        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="diagnostics", verbose_name="任务"
+    )
+    line = models.PositiveIntegerField("行号", null=True, blank=True)
+    severity = models.CharField("级别", max_length=10, choices=Severity.choices)
+    code = models.CharField("代码", max_length=50)
+    message = models.TextField("说明")
+    resolved = models.BooleanField("已处理", default=False)
+
+    class Meta:
+        verbose_name = "导入诊断"
+        verbose_name_plural = "导入诊断"
+        ordering = ["report", F("line").asc(nulls_first=True), "id"]
+
+    def __str__(self) -> str:
+        where = f"第 {self.line} 行" if self.line else "全文"
+        return f"{where} {self.severity} {self.code}"
