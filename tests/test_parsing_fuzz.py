@@ -1,0 +1,113 @@
+"""Property tests: the parser never crashes and its diagnostics always point at real lines.
+
+Hypothesis generates tables in the shapes districts publish (header synonyms,
+split labels, merged theme cells, broken department names, pipes, CRLF) and then
+mutates them (lines dropped, repeated, cut, shuffled). Whatever comes in, the
+parser either reads it or raises ParseError; nothing else.
+"""
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.parsing import ParseError, parse_report_bytes
+from tracker.parsing.columns import HEADER_SYNONYMS
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SAMPLE_LINES = [
+    (FIXTURES / name).read_text(encoding="utf-8").split("\n") for name in ("2022q3_gongshu.txt", "2020q3_gongshu.txt")
+]
+
+LABELS = sorted(HEADER_SYNONYMS)
+THEMES = ["主要经济指标", "(二)", "支持实体企业发展", "(十一)提高城市承载能力", "高标准完成亚运任务"]
+CONTENTS = ["新增停车泊位3500个。", "建设生态绿道10公里、山水连廊2条", "地区生产总值增长7%", "推进“僵尸企业”处置"]
+DEPARTMENTS = ["区住建局", "区综合行政", "执法局", "生态环境", "拱墅分局", "区发改经信局、各街道", "区委统战部（区民宗局）", "张三"]
+PROGRESS = ["已完成。", "正常推进", "停车泊位已新增11494个", "1-8月完成有效投资468亿元,同比增长6.4%。", "75%", "/"]
+NOISE = ["", "\u00a0", "规划计划", "1", "12", "(三)", "序号", "<b>加粗</b>", "\ufeff"]
+
+cell_text = st.one_of(
+    st.sampled_from(THEMES + CONTENTS + DEPARTMENTS + PROGRESS + NOISE),
+    st.text(min_size=0, max_size=30),
+)
+
+
+@st.composite
+def generated_tables(draw) -> str:
+    header = draw(st.lists(st.sampled_from(LABELS), min_size=0, max_size=7))
+    if header and draw(st.booleans()):  # a label split over two paragraphs, "项目" / "名称"
+        index = draw(st.integers(0, len(header) - 1))
+        label = header[index]
+        cut = draw(st.integers(0, len(label)))
+        header[index : index + 1] = [label[:cut], label[cut:]]
+    rows = draw(st.lists(st.lists(cell_text, min_size=1, max_size=8), min_size=0, max_size=12))
+    title = draw(st.sampled_from(["2022年三季度《政府工作报告》主要目标任务完成情况", "2021年1-8月进展情况", "", "政府工作报告"]))
+    if draw(st.booleans()):
+        lines = [title, " | ".join(header)] + [" | ".join(row) for row in rows]
+        separator = "\n"
+    else:
+        lines = [title] + header + [cell for row in rows for cell in row]
+        separator = draw(st.sampled_from(["\n\n", "\r\n\r\n", "\n", "\r"]))
+    return separator.join(lines)
+
+
+@st.composite
+def mutated_samples(draw) -> str:
+    lines = list(draw(st.sampled_from(SAMPLE_LINES)))
+    # Keep the mutated files short so 2,000 cases stay fast: a window of the sample.
+    start = draw(st.integers(0, len(lines) - 1))
+    lines = lines[: 12] + lines[start : start + draw(st.integers(0, 120))]
+    for _ in range(draw(st.integers(0, 8))):
+        if not lines:
+            break
+        index = draw(st.integers(0, len(lines) - 1))
+        operation = draw(st.sampled_from(["drop", "repeat", "cut", "replace"]))
+        if operation == "drop":
+            del lines[index]
+        elif operation == "repeat":
+            lines.insert(index, lines[draw(st.integers(0, len(lines) - 1))])
+        elif operation == "cut":
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
+        else:
+            lines[index] = draw(cell_text)
+    return "\n".join(lines)
+
+
+def assert_reads_or_refuses(text: str, encoding: str = "utf-8") -> None:
+    data = text.encode(encoding, errors="replace")
+    line_count = len(data.decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    try:
+        report = parse_report_bytes(data, source_name="fuzz.txt")
+    except ParseError as err:
+        assert "\n" not in str(err)
+        return
+    for diagnostic in report.diagnostics:
+        assert diagnostic.line is None or 1 <= diagnostic.line <= line_count, diagnostic
+    assert [task.seq for task in report.tasks] == list(range(1, len(report.tasks) + 1))
+    for task in report.tasks:
+        assert 1 <= task.first_line <= task.last_line <= line_count
+        assert task.content
+
+
+FUZZ_SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+
+
+@FUZZ_SETTINGS
+@given(generated_tables(), st.sampled_from(["utf-8", "gb18030"]))
+def test_generated_tables_are_read_or_refused_never_crash(text, encoding):
+    assert_reads_or_refuses(text, encoding)
+
+
+@FUZZ_SETTINGS
+@given(mutated_samples())
+def test_mutated_samples_are_read_or_refused_never_crash(text):
+    assert_reads_or_refuses(text)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_are_read_or_refused_never_crash(data):
+    try:
+        parse_report_bytes(data, source_name="fuzz.bin")
+    except ParseError as err:
+        assert "\n" not in str(err)
