@@ -1,0 +1,198 @@
+"""Import and page-load benchmark at scale, on PostgreSQL: `python benchmarks/scale_benchmark.py`.
+
+1. Builds N synthetic reports (default 100, about 12,000 tasks) from the two
+   samples: each copy gets its own index number, year and slightly different
+   progress text, so each is a distinct report with a distinct hash.
+2. Imports them into a fresh PostgreSQL database (seconds per report).
+3. Serves the site with gunicorn against that database and loads each kind of
+   public page under concurrency, beside a trivial view measured in the same run
+   (the ratio page/trivial is the figure that holds across machines).
+4. Writes the results as Markdown to benchmarks/results/ and prints them.
+
+Needs a local PostgreSQL (DATABASE_URL's server; the database named by
+--database is dropped and created) and gunicorn (requirements.txt). Requests go
+only to 127.0.0.1, their number is bounded, and the server is stopped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SERVER_URL = "postgres://postgres@127.0.0.1:5432"
+PORT = 8765
+
+
+def synthetic_reports(count: int) -> list[tuple[str, bytes]]:
+    """`count` distinct report files made from the samples (name, bytes)."""
+    samples = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "fixtures").glob("*.txt"))]
+    files = []
+    for number in range(count):
+        text = samples[number % len(samples)]
+        year = 2000 + number // len(samples)
+        text = re.sub(r"K1493206-6/(\d{4})-(\d+)", f"K9999999-{number}/{year}-{number:05d}", text)
+        text = re.sub(r"20(22|20)(年|第)", f"{year}\\2", text, count=4)
+        # A distinct progress text per copy, so the rows differ like real quarters do.
+        text = text.replace("正常推进", f"正常推进（第{number}期）")
+        files.append((f"synthetic-{number:03d}.txt", text.encode("utf-8")))
+    return files
+
+
+def recreate_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def import_reports(files: list[tuple[str, bytes]]) -> list[float]:
+    from django.core.management import call_command
+
+    from tracker.parsing import parse_report_bytes
+    from tracker.services import report_import
+
+    call_command("migrate", verbosity=0)
+    seconds = []
+    for name, data in files:
+        started = time.perf_counter()
+        report_import(parsed=parse_report_bytes(data, source_name=name), publish=True)
+        seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def fetch(url: str) -> tuple[float, int, str]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read().decode("utf-8", errors="replace")
+        status = response.status
+    return (time.perf_counter() - started) * 1000, status, body
+
+
+def discover_pages(base: str) -> dict[str, str]:
+    """One URL per kind of public page, found by following links from the home page."""
+    pages = {"home": "/"}
+    _, _, home = fetch(base + "/")
+    links = re.findall(r'href="(/[^"#?]*)"', home)
+    kinds = {"report": r"/reports?/\d+", "department": r"/departments?/\d+", "theme": r"/themes?/\d+", "tasks": r"/tasks/?$"}
+    for kind, pattern in kinds.items():
+        match = next((link for link in links if re.search(pattern, link)), None)
+        if match:
+            pages[kind] = match
+    if "report" in pages:
+        _, _, report_page = fetch(base + pages["report"])
+        task = next((link for link in re.findall(r'href="(/[^"#?]*)"', report_page) if re.search(r"/tasks/\d+", link)), None)
+        if task:
+            pages["task"] = task
+    return pages
+
+
+def load(url: str, *, requests: int, concurrency: int) -> dict[str, float]:
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def one(_: int) -> None:
+        elapsed, status, _ = fetch(url)
+        if status != 200:
+            raise RuntimeError(f"{url} answered {status}")
+        with lock:
+            latencies.append(elapsed)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, range(requests)))
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "p50": statistics.median(latencies),
+        "p95": latencies[int(0.95 * (len(latencies) - 1))],
+        "rps": len(latencies) / wall,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=100)
+    parser.add_argument("--database", default="jindu_benchmark")
+    parser.add_argument("--requests", type=int, default=300, help="requests per page")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    args = parser.parse_args()
+
+    database_url = f"{SERVER_URL}/{args.database}"
+    os.environ.update(
+        DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="benchmark-only-" + "x" * 40, DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+    )
+    recreate_database(args.database)
+    import django
+
+    django.setup()
+    files = synthetic_reports(args.reports)
+    import_seconds = import_reports(files)
+    from tracker.models import Task
+
+    task_count = Task.objects.count()
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
+         "--log-level", "warning"],
+        cwd=ROOT, env=os.environ.copy(),
+    )
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        for _ in range(100):
+            try:
+                fetch(base + "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        pages = {"trivial (/healthz)": "/healthz", **discover_pages(base)}
+        results = {}
+        for name, path in pages.items():
+            fetch(base + path)  # warm the workers' caches once
+            results[name] = (path, load(base + path, requests=args.requests, concurrency=args.concurrency))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    trivial_p95 = results["trivial (/healthz)"][1]["p95"]
+    lines = [
+        f"# Scale benchmark {dt.datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"- reports imported: {len(files)}, tasks in the database: {task_count}",
+        f"- import seconds per report: median {statistics.median(import_seconds):.3f}, max {max(import_seconds):.3f}",
+        f"- load: {args.requests} requests per page, {args.concurrency} concurrent clients, gunicorn {args.workers} workers, "
+        f"PostgreSQL, DEBUG off, {os.cpu_count()} cores",
+        "",
+        "| page | path | p50 ms | p95 ms | req/s | p95 / trivial p95 |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, (path, figures) in results.items():
+        lines.append(
+            f"| {name} | `{path}` | {figures['p50']:.1f} | {figures['p95']:.1f} | {figures['rps']:.0f} | "
+            f"{figures['p95'] / trivial_p95:.1f} |"
+        )
+    report = "\n".join(lines) + "\n"
+    out_dir = ROOT / "benchmarks" / "results"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "scale.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
