@@ -289,3 +289,14 @@ def test_to_json_follows_the_documented_contract():
     assert {"seq", "theme", "theme_no", "content", "departments", "leaders", "progress", "status", "metrics", "lines"} <= set(task)
     assert task["status"] == "unknown" and task["departments"] == ["区住建局"]
     assert task["lines"][0] <= task["lines"][1]
+
+
+def test_pipe_row_without_content_is_skipped_with_a_warning():
+    lines = [
+        "序号 | 项目名称 | 主要工作内容 | 牵头单位 | 累计完成情况",
+        "1 | 城市建设 | 新增停车泊位3500个 | 区住建局 | 已新增11494个",
+        "2 | 民生保障 |  | 区民政局 | 正常推进",
+    ]
+    report = parse(TITLE + "\n" + "\n".join(lines) + "\n")
+    assert [t.content for t in report.tasks] == ["新增停车泊位3500个"]
+    assert errors.ROW_WITHOUT_CONTENT in codes(report, Severity.WARNING)

@@ -18,4 +18,4 @@ from .types import (  # noqa: F401
     Severity,
     Status,
 )
-from .reader import parse_report_bytes  # noqa: F401,E402
+from .reader import parse_report_bytes, parse_report_text  # noqa: F401,E402

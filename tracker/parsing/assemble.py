@@ -153,8 +153,9 @@ def assemble_tasks(
             diagnostics.append(
                 Diagnostic(first_line, Severity.WARNING, errors.ROW_UNCERTAIN, errors.MSG_ROW_UNCERTAIN.format(seq=seq, first=first_line, last=last_line))
             )
-        if task.source_seq is not None and task.source_seq.rstrip(".、").isdigit():
-            number = int(task.source_seq.rstrip(".、"))
+        printed_number = compact(task.source_seq or "").rstrip(".、")
+        if printed_number.isascii() and printed_number.isdigit():  # "¹" is a digit to isdigit, not to int
+            number = int(printed_number)
             if previous_source_seq is not None and number != previous_source_seq + 1:
                 diagnostics.append(
                     Diagnostic(first_line, Severity.WARNING, errors.SEQ_GAP, errors.MSG_SEQ_GAP.format(previous=previous_source_seq, current=number))

@@ -75,3 +75,21 @@ SEQ_NOT_NUMBER = "seq-missing"
 MSG_SEQ_NOT_NUMBER = "任务 {seq} 没有序号。"
 CELL_SKIPPED = "cell-skipped"
 MSG_CELL_SKIPPED = "“{text}”对不上任何一列，已跳过。请核对原表。"
+
+# --- reading web pages, Excel and Word files (tracker/parsing/formats/) ---
+CORRUPT_FILE = "corrupt-file"
+MSG_CORRUPT_FILE = "无法打开这个{what}：文件已损坏或不完整。请用 {app} 打开，确认内容完整后另存为 {suffix} 再导入。"
+MSG_NO_TABLE_IN_FILE = (
+    "{what}中没有找到进度表{searched}（需要一行可识别的表头，例如 序号 / 主要工作内容 / 牵头单位 / 完成情况）。"
+    "请确认文件包含进度表，或把表头改成常用列名。"
+)
+MSG_FORMATS_ACCEPTED = "可以导入的格式：网页另存的文本、网页文件（.html）、Excel 文件（.xlsx）和 Word 文件（.docx）；旧版 .xls/.doc 请先另存为 .xlsx/.docx。"
+
+TABLE_CHOSEN = "table-chosen"
+MSG_TABLE_CHOSEN = "{what}中有 {count} 个表格，读取的是第 {index} 个（第 {line} 行起，表头可识别），其余表格已忽略。"
+SHEET_CHOSEN = "sheet-chosen"
+MSG_SHEET_CHOSEN = "进度表读自工作表“{sheet}”（共 {count} 个工作表）；提示中的行号是该工作表的行号。"
+TABLES_JOINED = "tables-joined"
+MSG_TABLES_JOINED = "文档中有 {count} 个列数相同的表格（第 {first} 行起），已作为同一张表连续读取。"
+ROW_WITHOUT_CONTENT = "row-without-content"
+MSG_ROW_WITHOUT_CONTENT = "这一行没有工作内容（“{text}”），不作为任务读取。如是任务，请在原表补上工作内容。"

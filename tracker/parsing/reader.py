@@ -16,7 +16,7 @@ from .assemble import assemble_tasks
 from .columns import Header, Role, find_headers, header_at
 from .metadata import read_metadata
 from .rows import RawRow, read_single_row, segment
-from .text import Cell, decode, split_lines, split_pipe_row, to_cells
+from .text import Cell, decode, normalise, split_lines, split_pipe_row, to_cells
 from .types import Diagnostic, ParsedReport, ParseError, Severity
 
 # A row written as "a | b | c": at least two separators.
@@ -36,12 +36,16 @@ class TableSource:
     its rows (pipe-separated text; HTML, Excel and Word tables), each row's cells
     by position, empty ones kept as "". `meta_cells`: where to look for the
     title and metadata when the table is a grid (text outside the table).
+    `may_be_cut_off`: False when the format guarantees the table is whole (a
+    workbook or document that opens is not truncated), so an empty last cell is
+    read as blank, never as a sign that the file was cut off.
     """
 
     cells: list[Cell]
     grid: list[list[Cell]] | None = None
     meta_cells: list[Cell] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    may_be_cut_off: bool = True
 
 
 def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
@@ -64,9 +68,16 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
 
 
 def parse_report_bytes(data: bytes, *, source_name: str = "") -> ParsedReport:
-    """Read a published report file. Raises ParseError when there is no table to read."""
-    source = read_text_source(data, source_name=source_name)
+    """Read a published report file (text, web page, Excel or Word). Raises ParseError when there is no table to read."""
+    from .formats import read_source  # imported here: the format readers import TableSource from this module
+
+    source = read_source(data, source_name=source_name)
     return parse_source(source, source_name=source_name, content_hash=hashlib.sha256(data).hexdigest())
+
+
+def parse_report_text(text: str, *, source_name: str = "粘贴的文本") -> ParsedReport:
+    """Text pasted into the admin's box, read like an uploaded UTF-8 text file."""
+    return parse_report_bytes(text.encode("utf-8"), source_name=source_name)
 
 
 def parse_source(source: TableSource, *, source_name: str = "", content_hash: str = "") -> ParsedReport:
@@ -124,7 +135,15 @@ def _read_grid(source: TableSource, diagnostics: list[Diagnostic], source_name: 
             diagnostics.append(Diagnostic(filled[0].line, Severity.INFO, errors.HEADER_REPEATED, errors.MSG_HEADER_REPEATED.format(line=filled[0].line)))
             continue
         if len(grid_row) == len(header.columns):
-            rows.append(RawRow([[cell] if cell.key else [] for cell in grid_row], 0.0))
+            cells_by_column = [_cell_paragraphs(cell, column.role) for cell, column in zip(grid_row, header.columns)]
+            if not any(cells for cells, column in zip(cells_by_column, header.columns) if column.role is Role.CONTENT):
+                # A task is its content; a row without it is a sub-heading or a stray line.
+                diagnostics.append(
+                    Diagnostic(filled[0].line, Severity.WARNING, errors.ROW_WITHOUT_CONTENT,
+                               errors.MSG_ROW_WITHOUT_CONTENT.format(text=" / ".join(c.text for c in filled)[:60]))
+                )
+                continue
+            rows.append(RawRow(cells_by_column, 0.0))
             continue
         row = read_single_row(filled, header.columns)
         if row is None:
@@ -135,10 +154,25 @@ def _read_grid(source: TableSource, diagnostics: list[Diagnostic], source_name: 
             continue
         rows.append(row)
     last_cell = next((cell for cell in reversed(source.grid[-1]) if cell.key), None)
-    ends_file = bool(source.cells) and last_cell is not None and last_cell.line == source.cells[-1].line
+    ends_file = source.may_be_cut_off and bool(source.cells) and last_cell is not None and last_cell.line == source.cells[-1].line
     header_line = header.first_line
     meta_cells = source.meta_cells or [cell for cell in source.cells if cell.line < header_line]
     return header, rows, ends_file, meta_cells
+
+
+def _cell_paragraphs(cell: Cell, role: Role) -> list[Cell]:
+    """A grid cell as the assembler reads it: prose whole, names and labels line by line.
+
+    In a department or theme cell a line break separates names ("区民政局" / "各街道")
+    or breaks one ("生态环境" / "拱墅分局"); the assembler tells which from paragraphs.
+    Prose keeps its line breaks in one cell: the grid says where the cell is, so
+    its paragraphs were not joined by guess and need no diagnostic.
+    """
+    if not cell.key:
+        return []
+    if role in (Role.CONTENT, Role.PROGRESS) or "\n" not in cell.text:
+        return [cell]
+    return [Cell(cell.line, part.strip(), normalise(part)) for part in cell.text.split("\n") if normalise(part)]
 
 
 def _same_start(cells: list[Cell], first: int, second: int) -> bool:

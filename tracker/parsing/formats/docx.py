@@ -1,0 +1,121 @@
+"""A Word document (.docx): the progress table among the document's tables, read as a grid.
+
+The first table whose rows include a header that maps to column roles is read.
+A long table is often several tables in the file (split at page breaks, each
+maybe starting with the header again): tables that follow with the same number
+of columns are read as its continuation, and a header row repeated at the top of
+a page is skipped by the table reader. Paragraphs before the table (title, date)
+are the metadata. Merged cells (vertical merge, grid span) are laid out as in
+`grid.py`; paragraphs and line breaks inside a cell become line breaks.
+
+"Line" in diagnostics: Word has no line numbers, so the document body is counted
+from the top, one number per non-blank paragraph and per table row; line 12 is
+the twelfth such paragraph or row.
+
+Only the document body is read: headers, footers, text boxes and tables nested
+in a cell are not.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from .. import errors
+from ..reader import TableSource
+from ..text import Cell
+from ..types import Diagnostic, ParseError, Severity
+from .grid import RawTable, Slot, clean_lines, find_header, make_cell, to_source
+
+_WHAT = "Word 文件"
+
+
+def read_docx_source(data: bytes, *, source_name: str) -> TableSource:
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx raises zip, XML, key and value errors alike for a damaged file
+        raise ParseError(
+            errors.CORRUPT_FILE, errors.MSG_CORRUPT_FILE.format(what=_WHAT, app="Word 或 WPS", suffix=".docx"), source_name=source_name
+        ) from None
+
+    # The body in reading order: paragraphs as cells, tables laid out; one running number for both.
+    blocks: list[Cell | RawTable] = []
+    line = 0
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            text = clean_lines(block.text)
+            if text:
+                line += 1
+                blocks.append(make_cell(line, text))
+        elif isinstance(block, Table):
+            table = _lay_out(block, first_line=line + 1)
+            line += len(table.rows)
+            blocks.append(table)
+
+    tables = [block for block in blocks if isinstance(block, RawTable)]
+    for position, block in enumerate(blocks):
+        if not isinstance(block, RawTable):
+            continue
+        found = find_header(block)
+        if found is None:
+            continue
+        return _source(blocks, position, found, len(tables))
+    searched = f"（文档中有 {len(tables)} 个表格，都没有可识别的表头）" if tables else "（文档中没有表格）"
+    raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=searched), source_name=source_name)
+
+
+def _source(blocks: list, position: int, found, table_count: int) -> TableSource:
+    """The table at `position` with the same-width tables after it; paragraphs before it as meta."""
+    table: RawTable = blocks[position]
+    joined = RawTable()
+    joined.extend(table)
+    count, end = 1, position + 1
+    for index in range(position + 1, len(blocks)):
+        block = blocks[index]
+        if isinstance(block, RawTable):
+            if block.width != table.width:
+                break
+            joined.extend(block)
+            count, end = count + 1, index + 1
+    diagnostics = []
+    if count > 1:
+        first = table.lines[found.row]
+        diagnostics.append(Diagnostic(first, Severity.INFO, errors.TABLES_JOINED, errors.MSG_TABLES_JOINED.format(count=count, first=first)))
+    elif table_count > 1:
+        line = table.lines[found.row]
+        index = sum(1 for block in blocks[: position + 1] if isinstance(block, RawTable))
+        diagnostics.append(
+            Diagnostic(line, Severity.INFO, errors.TABLE_CHOSEN,
+                       errors.MSG_TABLE_CHOSEN.format(what=_WHAT, count=table_count, index=index, line=line))
+        )
+    before = [block for block in blocks[:position] if isinstance(block, Cell)]
+    # Paragraphs between joined tables ("续表") are neither table nor metadata: left out.
+    after = [block for block in blocks[end:] if isinstance(block, Cell)]
+    # A document that opens is whole: an empty last cell is blank, not a cut-off file.
+    return to_source(joined, found, before=before, after=after, diagnostics=diagnostics, may_be_cut_off=False)
+
+
+def _lay_out(table: Table, *, first_line: int) -> RawTable:
+    """The table's rows with grid spans and vertical merges laid out."""
+    laid_out = RawTable()
+    for row_index, row in enumerate(table._tbl.tr_lst):  # the XML rows: python-docx's row.cells hides how cells merge
+        slots: list[Slot] = []
+        for _ in range(row.grid_before):
+            slots.append(Slot("", (row_index, len(slots))))
+        for tc in row.tc_lst:
+            start = len(slots)
+            above = laid_out.rows[row_index - 1] if row_index else []
+            if tc.vMerge == "continue" and start < len(above):
+                origin_slot = above[start]  # merged down: the cell above covers this one
+                slots.extend(above[start : start + tc.grid_span])
+                slots.extend(Slot(origin_slot.text, origin_slot.origin) for _ in range(len(slots), start + tc.grid_span))
+                continue
+            text = clean_lines("\n".join(paragraph.text for paragraph in _Cell(tc, table).paragraphs))
+            slots.extend(Slot(text, (row_index, start)) for _ in range(tc.grid_span))
+        for _ in range(row.grid_after):
+            slots.append(Slot("", (row_index, len(slots))))
+        laid_out.add_row(first_line + row_index, slots)
+    return laid_out.pad()

@@ -1,0 +1,243 @@
+"""A saved web page: find the progress table among the page's tables and read it as a grid.
+
+A district's page holds several tables: navigation, the metadata block (信息索引号,
+发布机构...), layout tables wrapped around everything, and the progress table,
+sometimes twice (page view and print view). The first table whose header row
+maps to column roles is read; the others are ignored (and a diagnostic says
+which table was read). Merged cells are laid out as in `grid.py`; <br> and block
+elements (<p>, <div>) inside a cell become line breaks.
+
+The page text above the table (and the <title>, as a last resort) is where the
+title, 发布日期, 信息索引号 and 发布机构 are looked for; a metadata table's row
+counts as one paragraph, its cells separated by spaces, as a browser shows it.
+
+A page without a usable <table> (a table drawn with <div>s) is flattened to
+paragraphs and read like flattened text.
+
+"Line" in diagnostics: the line of the HTML source where the element holding the
+text starts (a table cell's <td>, a paragraph's <p>).
+
+Parsed with lxml, which repairs the unclosed <td> and <tr> tags that old pages
+and Word's "save as web page" leave, and keeps each element's source line.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from .. import errors
+from ..columns import find_headers
+from ..reader import TableSource
+from ..text import Cell, decode
+from ..types import Diagnostic, ParseError, Severity
+from .grid import FoundHeader, RawTable, Slot, clean_lines, find_header, make_cell, to_source
+
+_WHAT = "网页"
+# Elements whose text the browser does not show.
+_HIDDEN_TAGS = {"script", "style", "noscript", "template", "head", "select", "option"}
+# Elements that start a new line on screen.
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
+    "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul", "td", "th",
+}
+_CELL_TAGS = ("td", "th")
+_HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Bounds on spans, so a page with colspan="1000" cannot blow up the grid.
+_MAX_COLSPAN = 50
+_BREAK = object()
+
+
+def read_html_source(data: bytes, *, source_name: str) -> TableSource:
+    """Read a saved web page (any encoding `text.decode` accepts)."""
+    text, encoding = decode(data, source_name=source_name)
+    diagnostics = []
+    if encoding == "gb18030":
+        diagnostics.append(Diagnostic(None, Severity.INFO, errors.DECODED_GB18030, errors.MSG_DECODED_GB18030))
+    try:
+        # lxml refuses a str that still declares its encoding; the text is decoded already.
+        root = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text))
+    except (lxml.etree.ParserError, ValueError):
+        raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=""), source_name=source_name) from None
+
+    tables = list(root.iter("table"))
+    for index, table_element in enumerate(tables):
+        table = _lay_out(table_element)
+        found = find_header(table)
+        if found is None:
+            continue
+        if len(tables) > 1:
+            line = table.lines[found.row]
+            diagnostics.append(
+                Diagnostic(line, Severity.INFO, errors.TABLE_CHOSEN,
+                           errors.MSG_TABLE_CHOSEN.format(what=_WHAT, count=len(tables), index=index + 1, line=line))
+            )
+        return _table_source(root, table_element, table, found, diagnostics)
+
+    # No <table> with a header: maybe a table drawn with other elements. Read the page as flattened text.
+    cells = _paragraphs(_body(root), cells_inline=False)
+    if not find_headers(cells):
+        searched = f"（页面中有 {len(tables)} 个表格，都没有可识别的表头）" if tables else "（页面中没有表格）"
+        raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=searched), source_name=source_name)
+    return TableSource(cells, diagnostics=diagnostics)
+
+
+def _table_source(root, table_element, table: RawTable, found: FoundHeader, diagnostics: list[Diagnostic]) -> TableSource:
+    page = _paragraphs(_body(root), cells_inline=True, skip=table_element)
+    marker = next(index for index, item in enumerate(page) if item is None)
+    before = [cell for cell in page[:marker] if cell is not None]
+    after = [cell for cell in page[marker + 1 :] if cell is not None]
+    title = root.find(".//title")
+    if title is not None and title.text_content().strip():
+        # Last, so a title printed in the page wins; the <title> often carries the site's name.
+        before.append(make_cell(title.sourceline or 1, clean_lines(_HTML_SPACE_RE.sub(" ", title.text_content()))))
+    return to_source(table, found, before=before, after=after, diagnostics=diagnostics, may_be_cut_off=True)
+
+
+def _body(root):
+    body = root.find(".//body")
+    return body if body is not None else root
+
+
+def _own_rows(table_element) -> list:
+    """The table's rows, not those of tables nested in its cells."""
+    return [row for row in table_element.iter("tr") if next(row.iterancestors("table"), None) is table_element]
+
+
+def _span(element, name: str, limit: int) -> int:
+    try:
+        value = int(str(element.get(name, "1")).strip() or 1)
+    except ValueError:
+        return 1
+    return 1 if value < 1 else min(value, limit)
+
+
+def _lay_out(table_element) -> RawTable:
+    """The table's rows with every rowspan and colspan laid out (the HTML table model)."""
+    table = RawTable()
+    rows = _own_rows(table_element)
+    covered: dict[int, tuple[Slot, int]] = {}  # column -> (slot carried down, rows still covered)
+    for row_index, row in enumerate(rows):
+        slots: list[Slot] = []
+
+        def take_covered(until: int | None = None) -> None:
+            # Fill positions held by cells merged down from above (all of them when `until` is None).
+            while len(slots) in covered or (until is not None and len(slots) < until):
+                column = len(slots)
+                if column not in covered:
+                    slots.append(Slot("", (row_index, column)))
+                    continue
+                slot, left = covered.pop(column)
+                slots.append(slot)
+                if left > 1:
+                    covered[column] = (slot, left - 1)
+
+        for cell in row:
+            if cell.tag not in _CELL_TAGS:
+                continue
+            take_covered()
+            start = len(slots)
+            text = _cell_text(cell)
+            colspan = _span(cell, "colspan", _MAX_COLSPAN)
+            rowspan = _span(cell, "rowspan", len(rows) - row_index)
+            if cell.get("rowspan", "").strip() == "0":
+                rowspan = len(rows) - row_index  # "0" means: to the end of the table
+            for column in range(start, start + colspan):
+                slot = Slot(text, (row_index, start))
+                slots.append(slot)
+                if rowspan > 1:
+                    covered[column] = (slot, rowspan - 1)
+        if covered:
+            take_covered(max(covered) + 1)
+        table.add_row(row.sourceline or 1, slots)
+    return table.pad()
+
+
+def _cell_text(cell) -> str:
+    """A cell's text as shown: HTML whitespace collapsed, <br> and block elements as line breaks."""
+    lines = [[]]
+    for item in _tokens(cell, cells_inline=False):
+        if item is _BREAK:
+            lines.append([])
+        elif isinstance(item, tuple):
+            lines[-1].append(item[0])
+    return clean_lines("\n".join(_HTML_SPACE_RE.sub(" ", "".join(parts)) for parts in lines))
+
+
+def _paragraphs(root, *, cells_inline: bool, skip=None) -> list[Cell | None]:
+    """The page's text as paragraphs, in reading order; None where `skip` (the table read) stands.
+
+    `cells_inline`: a table row is one paragraph, its cells separated by spaces, as
+    a metadata table reads on screen ("信息索引号 K1493206-6/2022-25614").
+    """
+    paragraphs: list[Cell | None] = []
+    parts: list[str] = []
+    line = 0
+
+    def flush() -> None:
+        nonlocal parts, line
+        text = clean_lines(_HTML_SPACE_RE.sub(" ", "".join(parts)))
+        if text:
+            paragraphs.append(make_cell(line, text))
+        parts, line = [], 0
+
+    for item in _tokens(root, cells_inline=cells_inline, skip=skip):
+        if item is _BREAK:
+            flush()
+        elif item is None:
+            flush()
+            paragraphs.append(None)
+        else:
+            text, text_line = item
+            if not line and text.strip():
+                line = text_line
+            parts.append(text)
+    flush()
+    return paragraphs
+
+
+def _tokens(root, *, cells_inline: bool, skip=None):
+    """Walk the tree in reading order: (text, line) pieces, _BREAK at line breaks, None for `skip`.
+
+    Iterative, so deeply nested layout tables cannot exhaust the recursion limit.
+    """
+    stack: list[tuple[str, object]] = [("open", root)]
+    while stack:
+        kind, item = stack.pop()
+        if kind == "text":
+            yield item
+            continue
+        if kind == "break":
+            yield _BREAK
+            continue
+        element = item
+        tag = element.tag if isinstance(element.tag, str) else None  # comments and PIs have no str tag
+        if element is skip:
+            yield None
+            continue
+        if tag is None or tag in _HIDDEN_TAGS:
+            continue
+        if tag == "br":
+            yield _BREAK
+            continue
+        line = element.sourceline or 1
+        if cells_inline and tag in _CELL_TAGS:
+            opening = closing = ("text", (" ", line))
+        elif tag in _BLOCK_TAGS:
+            opening = closing = ("break", None)
+        else:
+            opening = closing = None
+        if closing:
+            stack.append(closing)
+        for child in reversed(element):
+            if child.tail:
+                stack.append(("text", (_HTML_SPACE_RE.sub(" ", child.tail), child.sourceline or line)))
+            stack.append(("open", child))
+        if element.text:
+            stack.append(("text", (_HTML_SPACE_RE.sub(" ", element.text), line)))
+        if opening:
+            stack.append(opening)
