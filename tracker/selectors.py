@@ -1,8 +1,168 @@
-"""Reads for the public pages: each returns a queryset that needs no further queries per row."""
+"""Reads for the public pages: each returns rows that need no further queries per row.
 
-from tracker.models import Report, ReportQuerySet
+Only published reports, and what belongs to them, are ever returned.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from tracker.filters import TaskFilter
+from tracker.models import Department, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
+
+COMPLETED = Task.Status.COMPLETED
+UNKNOWN = Task.Status.UNKNOWN
 
 
 def published_reports() -> ReportQuerySet:
     """Published reports, newest period first, each with `task_count`."""
     return Report.objects.published().with_task_counts().newest_first()
+
+
+def published_report_lookup() -> ReportQuerySet:
+    """Published reports, for fetching one by id."""
+    return Report.objects.published()
+
+
+def published_tasks() -> QuerySet[Task]:
+    """Tasks of published reports, with report and theme joined."""
+    return Task.objects.filter(report__is_published=True).select_related("report", "theme")
+
+
+def _department_links() -> Prefetch:
+    return Prefetch(
+        "department_links",
+        queryset=TaskDepartment.objects.select_related("department").order_by("position"),
+    )
+
+
+def tasks_with_departments(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """`tasks` with their department links (and departments) prefetched in one more query."""
+    return tasks.prefetch_related(_department_links())
+
+
+def report_status_counts(report: Report) -> dict[str, int]:
+    """{status: task count} for one report, in one query."""
+    rows = Task.objects.filter(report=report).order_by().values("status").annotate(count=Count("id"))
+    return {row["status"]: row["count"] for row in rows}
+
+
+def report_theme_completion(report: Report) -> list[dict]:
+    """Per theme of the report, in table order: `theme`, `label`, `total`, `completed`, `known`."""
+    themes = (
+        Theme.objects.filter(report=report)
+        .annotate(
+            task_total=Count("tasks"),
+            task_completed=Count("tasks", filter=Q(tasks__status=COMPLETED)),
+            task_known=Count("tasks", filter=~Q(tasks__status=UNKNOWN)),
+        )
+        .order_by("ordinal")
+    )
+    return [
+        {
+            "theme": theme,
+            "label": theme.name,
+            "total": theme.task_total,
+            "completed": theme.task_completed,
+            "known": theme.task_known,
+        }
+        for theme in themes
+    ]
+
+
+def report_department_ranking(report: Report) -> list[dict]:
+    """Departments of the report, best completion share first (most tasks first when no status is known).
+
+    Each row: `department`, `label`, `total`, `lead`, `completed`, `known`.
+    """
+    departments = (
+        Department.objects.filter(task_links__task__report=report)
+        .annotate(
+            task_total=Count("task_links"),
+            task_lead=Count("task_links", filter=Q(task_links__role=TaskDepartment.Role.LEAD)),
+            task_completed=Count("task_links", filter=Q(task_links__task__status=COMPLETED)),
+            task_known=Count("task_links", filter=~Q(task_links__task__status=UNKNOWN)),
+        )
+        .order_by("name")
+    )
+    rows = [
+        {
+            "department": department,
+            "label": department.name,
+            "total": department.task_total,
+            "lead": department.task_lead,
+            "completed": department.task_completed,
+            "known": department.task_known,
+        }
+        for department in departments
+    ]
+    rows.sort(key=lambda row: (-(row["completed"] / row["total"]), -row["total"]))
+    return rows
+
+
+def department_task_links(department: Department) -> list[TaskDepartment]:
+    """The department's links to tasks of published reports: behind schedule first, then newest report first."""
+    return list(
+        TaskDepartment.objects.filter(department=department, task__report__is_published=True)
+        .select_related("task__report", "task__theme")
+        .annotate(
+            behind_first=Case(
+                When(task__status=Task.Status.BEHIND, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by(
+            "behind_first",
+            F("task__report__year").desc(nulls_last=True),
+            F("task__report__period_end_month").desc(nulls_last=True),
+            "-task__report_id",
+            "task__seq",
+        )
+    )
+
+
+def theme_tasks(theme: Theme) -> list[Task]:
+    """The theme's tasks in table order, with their departments."""
+    return list(tasks_with_departments(Task.objects.filter(theme=theme).order_by("seq")))
+
+
+def published_theme_lookup() -> QuerySet[Theme]:
+    """Themes of published reports, with their report joined."""
+    return Theme.objects.filter(report__is_published=True).select_related("report")
+
+
+def published_task_lookup() -> QuerySet[Task]:
+    """Tasks of published reports with report, theme, departments and leaders, for one task's page."""
+    return published_tasks().prefetch_related(
+        _department_links(),
+        Prefetch("leader_links", queryset=TaskLeader.objects.select_related("leader").order_by("position")),
+    )
+
+
+def task_same_year_versions(task: Task) -> list[Task]:
+    """The same task in other published reports of the same year (same content text), newest first."""
+    if task.report.year is None:
+        return []
+    return list(
+        Task.objects.filter(report__is_published=True, report__year=task.report.year, content=task.content)
+        .exclude(pk=task.pk)
+        .select_related("report")
+        .order_by(F("report__period_end_month").desc(nulls_last=True), "-report_id")
+    )
+
+
+def task_metrics(task: Task) -> list[dict]:
+    """The task's extracted metrics as {label, target, actual, unit}; none until the Metric model exists."""
+    return []
+
+
+def task_search(params) -> TaskFilter:
+    """The task list's FilterSet over published tasks (newest report first, table order), departments prefetched.
+
+    Read the rows from `.qs`; an invalid parameter leaves the list unfiltered by it, as django-filter does.
+    """
+    tasks = tasks_with_departments(
+        published_tasks().order_by(
+            F("report__year").desc(nulls_last=True), F("report__period_end_month").desc(nulls_last=True), "-report_id", "seq"
+        )
+    )
+    return TaskFilter(params, queryset=tasks)

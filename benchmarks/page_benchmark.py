@@ -1,0 +1,82 @@
+"""Render time of each public page for the 2022 sample on SQLite: `python benchmarks/page_benchmark.py [--runs N]`.
+
+Imports and publishes both fixtures into a temporary SQLite database, then asks the
+Django test client for one page of each kind (the pages of the 2022 report) N times
+and prints the median milliseconds and the query count per page. Target: under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/benchmark.sqlite3"
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        os.environ["DJANGO_DEBUG"] = "0"
+        os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+        from tracker.models import Task, TaskDepartment
+        from tracker.parsing import parse_report_bytes
+        from tracker.services import report_import
+
+        setup_test_environment()
+        call_command("migrate", verbosity=0)
+        for path in sorted((ROOT / "fixtures").glob("*.txt")):
+            report_import(parsed=parse_report_bytes(path.read_bytes(), source_name=path.name), publish=True)
+
+        task = Task.objects.filter(report__year=2022).order_by("seq").first()
+        busiest = (
+            TaskDepartment.objects.filter(task__report__year=2022).values("department").order_by("department")
+        )
+        department_id = max(
+            {row["department"] for row in busiest},
+            key=lambda pk: TaskDepartment.objects.filter(department_id=pk).count(),
+        )
+        pages = {
+            "home": "/",
+            "report": f"/reports/{task.report_id}/",
+            "department": f"/departments/{department_id}/",
+            "theme": f"/themes/{task.theme_id}/",
+            "task": f"/tasks/{task.pk}/",
+            "tasks": "/tasks/",
+            "tasks filtered": f"/tasks/?report={task.report_id}&q=%E5%AE%8C%E6%88%90&sort=-status",
+        }
+        client = Client()
+        print(f"{'page':<16} {'median ms':>10} {'queries':>8}  url")
+        for name, url in pages.items():
+            client.get(url)  # warm the template cache
+            timings = []
+            for _ in range(args.runs):
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            print(f"{name:<16} {statistics.median(timings):>10.1f} {len(queries):>8}  {url}")
+
+
+if __name__ == "__main__":
+    main()

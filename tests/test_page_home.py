@@ -1,0 +1,176 @@
+"""Tests for the public page `/`: the latest published report in figures and charts, and the list of reports."""
+
+import json
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factories import report_create
+from tests.page_factories import dashboard_report_create, department_get
+from tracker.models import TaskDepartment
+
+
+@pytest.mark.django_db
+def test_it_lists_published_reports_with_their_facts(client):
+    report = report_create(title="2022年三季度《政府工作报告》主要目标任务完成情况", task_count=3)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assertContains(response, "2022年三季度《政府工作报告》主要目标任务完成情况")
+    assertContains(response, "2022年 三季度")
+    assertContains(response, "区府办")
+    assertContains(response, '<time datetime="2022-10-25">2022年10月25日</time>')
+    assertContains(response, '<td class="numeric" data-label="任务数">3</td>')
+    assertContains(response, f'href="/reports/{report.pk}/"')
+
+
+@pytest.mark.django_db
+def test_unpublished_reports_are_invisible(client):
+    report_create(title="已发布的那份")
+    report_create(title="还没发布的那份", is_published=False, year=2030)
+
+    response = client.get("/")
+
+    assertContains(response, "已发布的那份")
+    assertNotContains(response, "还没发布的那份")
+
+
+@pytest.mark.django_db
+def test_without_published_reports_it_says_so(client):
+    report_create(is_published=False)
+
+    response = client.get("/")
+
+    assertContains(response, "暂无已发布的报告")
+    assertNotContains(response, "<canvas")
+
+
+@pytest.mark.django_db
+def test_newest_period_comes_first(client):
+    report_create(title="较早的报告", year=2020)
+    report_create(title="较新的报告", year=2022)
+
+    page = client.get("/").content.decode()
+
+    assert page.index("较新的报告") < page.index("较早的报告")
+
+
+@pytest.mark.django_db
+def test_report_without_a_date_or_period_shows_dashes(client):
+    report_create(published_on=None, year=None, quarter=None, period_end_month=None, period_label="")
+
+    response = client.get("/")
+
+    assertContains(response, '<td data-label="统计期">—</td>')
+    assertContains(response, '<td data-label="发布日期">—</td>')
+
+
+@pytest.mark.django_db
+def test_it_shows_the_latest_report_in_figures(client):
+    dashboard_report_create(title="旧报告", year=2021, statuses=["completed"] * 5)
+    dashboard_report_create(title="新报告", statuses=["completed", "on_track", "behind", "behind", "unknown"])
+
+    response = client.get("/")
+
+    assertContains(response, "最新报告：")
+    assertContains(response, '<dt>任务总数</dt><dd>5</dd>', html=False)
+    assertContains(response, '<span class="status-sign" aria-hidden="true">!</span> 滞后</dt><dd>2</dd>')
+    assertContains(response, "<dt>完成率</dt><dd>20%")
+    assertContains(response, "序时进度 75%")
+
+
+@pytest.mark.django_db
+def test_chart_data_travels_through_json_script_only(client):
+    dashboard_report_create(statuses=["completed", "behind", "behind"], themes=["经济发展"], co=None)
+
+    response = client.get("/")
+
+    page = response.content.decode()
+    status_data = json.loads(page.split('<script id="status-chart-data" type="application/json">')[1].split("</script>")[0])
+    assert status_data["statuses"] == ["completed", "behind"]
+    assert status_data["values"] == [1, 2]
+    theme_data = json.loads(page.split('<script id="theme-chart-data" type="application/json">')[1].split("</script>")[0])
+    assert theme_data == {
+        "mode": "share",
+        "labels": ["经济发展"],
+        "values": [33.3],
+        "value_label": "已完成任务占比 (%)",
+        "elapsed": 75.0,
+        "elapsed_label": "序时进度",
+    }
+    # No inline script: every <script> is either a file or JSON data.
+    for tag in page.split("<script")[1:]:
+        assert ' src="/static/' in tag.split(">")[0] or 'type="application/json"' in tag.split(">")[0]
+
+
+@pytest.mark.django_db
+def test_department_ranking_puts_the_best_completion_first(client):
+    dashboard_report_create(title="旧报告", year=2021, statuses=["completed"] * 3, lead="乙局", co=None)
+    latest = dashboard_report_create(statuses=["completed", "behind"], lead="甲局", co=None)
+    TaskDepartment.objects.create(task=latest.tasks.get(seq=1), department=department_get("丁局"), role="co", position=2)
+
+    page = client.get("/").content.decode()
+
+    ranking = page.split("<caption>单位排名</caption>")[1].split("</table>")[0]
+    # Only the latest report is ranked: 丁局 completed 1 of 1 (100%), 甲局 1 of 2 (50%).
+    assert "乙局" not in ranking
+    assert ranking.index("丁局") < ranking.index("甲局")
+
+
+@pytest.mark.django_db
+def test_when_no_status_is_known_the_charts_show_counts(client):
+    dashboard_report_create(statuses=["unknown", "unknown", "unknown"])
+
+    response = client.get("/")
+
+    assertContains(response, '"mode": "count"')
+    assertContains(response, "状态均记为“未知”")
+
+
+@pytest.mark.django_db
+def test_it_speaks_english_when_asked(client):
+    dashboard_report_create()
+
+    response = client.get("/", headers={"accept-language": "en"})
+
+    assertContains(response, '<html lang="en">')
+    assertContains(response, "Progress Board")
+    assertContains(response, "Latest report")
+    assertContains(response, "Behind schedule")
+    assertNotContains(response, "最新报告")
+
+
+@pytest.mark.django_db
+def test_language_switch_is_on_the_page_and_sets_english(client):
+    dashboard_report_create()
+
+    response = client.get("/")
+    assertContains(response, 'action="/i18n/setlang/"')
+    assertContains(response, 'name="language" value="en"')
+
+    switched = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
+    assertContains(switched, "Latest report")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("report_count", [2, 30])
+def test_query_count_does_not_grow_with_reports(client, django_assert_num_queries, report_count):
+    for number in range(report_count):
+        dashboard_report_create(year=2000 + number)
+
+    # 1. the published reports with their task counts (the first is the latest)
+    # 2. the latest report's tasks counted per status
+    # 3. its themes with total, completed and known task counts
+    # 4. its departments with total, lead, completed and known counts
+    with django_assert_num_queries(4):
+        response = client.get("/")
+
+    assert response.content.decode().count('data-label="任务数">4<') == report_count
+
+
+@pytest.mark.django_db
+def test_without_reports_the_page_takes_one_query(client, django_assert_num_queries):
+    # 1. the published reports
+    with django_assert_num_queries(1):
+        client.get("/")

@@ -1,0 +1,67 @@
+"""Tests for `/reports/<id>/`: one published report's figures, themes, departments and task table."""
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.page_factories import dashboard_report_create
+
+
+@pytest.mark.django_db
+def test_it_shows_the_report_with_its_themes_departments_and_tasks(client):
+    report = dashboard_report_create(title="2022年三季度报告", themes=["经济发展", "民生保障"], lead="区建设局", co="区财政局")
+    task = report.tasks.get(seq=3)
+
+    response = client.get(f"/reports/{report.pk}/")
+
+    assertContains(response, "<h1>2022年三季度报告</h1>", html=True)
+    assertContains(response, "经济发展")
+    assertContains(response, "民生保障")
+    assertContains(response, "区建设局")
+    assertContains(response, '<span class="role role-co">配合</span>', html=True)
+    assertContains(response, f'href="/tasks/{task.pk}/"')
+    assertContains(response, '<span class="status-badge status-behind">', count=2)  # the task table and the sr-only status table
+
+
+@pytest.mark.django_db
+def test_unpublished_or_missing_reports_are_not_found(client):
+    report = dashboard_report_create(is_published=False)
+
+    assert client.get(f"/reports/{report.pk}/").status_code == 404
+    assert client.get("/reports/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_completion_charts_carry_the_elapsed_share_of_the_year(client):
+    report = dashboard_report_create(period_end_month=6, quarter=2, period_label="上半年")
+
+    response = client.get(f"/reports/{report.pk}/")
+
+    assertContains(response, '"elapsed": 50.0', count=2)
+    assertContains(response, "序时进度 50%")
+
+
+@pytest.mark.django_db
+def test_report_without_tasks_says_so(client):
+    report = dashboard_report_create(statuses=[])
+
+    response = client.get(f"/reports/{report.pk}/")
+
+    assertContains(response, "本报告暂无任务")
+    assertNotContains(response, 'class="task-row"')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("report_count", [2, 30])
+def test_query_count_does_not_grow_with_reports(client, django_assert_num_queries, report_count):
+    reports = [dashboard_report_create(year=2000 + number) for number in range(report_count)]
+
+    # 1. the report
+    # 2. its tasks counted per status
+    # 3. its themes with task counts
+    # 4. its departments with task counts
+    # 5. its tasks with their themes
+    # 6. the tasks' department links with their departments
+    with django_assert_num_queries(6):
+        response = client.get(f"/reports/{reports[-1].pk}/")
+
+    assert response.content.decode().count('class="task-row"') == 4

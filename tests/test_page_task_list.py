@@ -1,0 +1,128 @@
+"""Tests for `/tasks/`: all published tasks, filtered, sorted and paged through shareable GET parameters."""
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.page_factories import dashboard_report_create, department_get
+from tracker.models import Theme
+
+
+@pytest.fixture
+def two_reports():
+    old = dashboard_report_create(
+        title="2021年报告", year=2021, statuses=["completed", "behind"], contents=["修建公园", "治理河道"], lead="区建设局", co=None
+    )
+    new = dashboard_report_create(
+        title="2022年报告", year=2022, statuses=["on_track", "behind"], contents=["新建学校", "改造老旧小区"], lead="区教育局", co="区建设局"
+    )
+    return old, new
+
+
+def rows(response) -> int:
+    return response.content.decode().count('class="task-row"')
+
+
+@pytest.mark.django_db
+def test_it_lists_every_published_task_newest_report_first(client, two_reports):
+    dashboard_report_create(contents=["未发布任务"] * 4, is_published=False)
+
+    response = client.get("/tasks/")
+
+    assert rows(response) == 4
+    assertContains(response, "共 4 项任务")
+    assertNotContains(response, "未发布任务")
+    page = response.content.decode()
+    assert page.index("新建学校") < page.index("修建公园")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("status=behind", {"治理河道", "改造老旧小区"}),
+        ("q=学校", {"新建学校"}),
+        ("q=进展 2", {"治理河道", "改造老旧小区"}),
+        ("role=co", {"新建学校", "改造老旧小区"}),
+    ],
+)
+def test_filters_narrow_the_list(client, two_reports, query, expected):
+    response = client.get(f"/tasks/?{query}")
+
+    shown = {content for content in ["修建公园", "治理河道", "新建学校", "改造老旧小区"] if content in response.content.decode()}
+    assert shown == expected
+
+
+@pytest.mark.django_db
+def test_department_and_role_filter_one_link_together(client, two_reports):
+    construction = department_get("区建设局")
+
+    lead = client.get(f"/tasks/?department={construction.pk}&role=lead").content.decode()
+    co = client.get(f"/tasks/?department={construction.pk}&role=co").content.decode()
+
+    assert "修建公园" in lead and "新建学校" not in lead
+    assert "新建学校" in co and "修建公园" not in co
+
+
+@pytest.mark.django_db
+def test_report_and_theme_filters(client, two_reports):
+    old, new = two_reports
+    theme = Theme.objects.get(report=new, name="经济发展")
+
+    by_report = client.get(f"/tasks/?report={old.pk}")
+    by_theme = client.get(f"/tasks/?theme={theme.pk}")
+
+    assert rows(by_report) == 2 and "修建公园" in by_report.content.decode()
+    assert rows(by_theme) == 1 and "新建学校" in by_theme.content.decode()
+
+
+@pytest.mark.django_db
+def test_sorting_by_status_and_links_keep_the_filters(client, two_reports):
+    response = client.get("/tasks/?q=进展&sort=status")
+
+    page = response.content.decode()
+    # Most urgent first: behind, then on track, then completed.
+    assert page.index("治理河道") < page.index("新建学校") < page.index("修建公园")
+    assertContains(response, '<th scope="col" aria-sort="ascending"><a href="?q=%E8%BF%9B%E5%B1%95&amp;sort=-status" class="sort sort-ascending">状态</a></th>', html=True)
+    assertContains(response, 'href="?q=%E8%BF%9B%E5%B1%95&amp;sort=-status"')
+
+
+@pytest.mark.django_db
+def test_no_match_shows_the_empty_state(client, two_reports):
+    response = client.get("/tasks/?q=不存在的词")
+
+    assertContains(response, "没有符合条件的任务")
+
+
+@pytest.mark.django_db
+def test_invalid_parameters_do_not_break_the_page(client, two_reports):
+    response = client.get("/tasks/?report=abc&status=nonsense&page=zz&sort=evil")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_pages_of_fifty_with_shareable_links(client):
+    for number in range(3):
+        dashboard_report_create(year=2000 + number, statuses=["on_track"] * 20)
+
+    first = client.get("/tasks/?status=on_track")
+    last = client.get("/tasks/?status=on_track&page=2")
+
+    assert rows(first) == 50 and rows(last) == 10
+    assertContains(first, 'href="?status=on_track&amp;page=2" rel="next"')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("report_count", [2, 30])
+def test_query_count_does_not_grow_with_reports(client, django_assert_num_queries, report_count):
+    for number in range(report_count):
+        dashboard_report_create(year=2000 + number)
+
+    # 1. the count for the paginator
+    # 2. one page of tasks with report and theme
+    # 3. their department links with departments
+    # 4-6. the filter form's choices: reports, themes, departments
+    with django_assert_num_queries(6):
+        response = client.get("/tasks/?status=behind&sort=-seq")
+
+    assert rows(response) == min(report_count, 50)

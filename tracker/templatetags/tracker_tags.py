@@ -1,0 +1,120 @@
+"""Template helpers of the public pages: status labels, percentages and shareable query strings."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from tracker.charts import STATUS_LABELS
+
+register = template.Library()
+
+# A sign beside each status colour, so the status reads in greyscale and print too.
+STATUS_SIGNS = {
+    "completed": "✓",
+    "on_track": "→",
+    "behind": "!",
+    "not_started": "○",
+    "suspended": "‖",
+    "unknown": "?",
+}
+
+
+@register.filter
+def status_label(status: str) -> str:
+    """The translated label of a Task.Status value."""
+    return str(STATUS_LABELS.get(status, status))
+
+
+@register.filter
+def status_sign(status: str) -> str:
+    return STATUS_SIGNS.get(status, "?")
+
+
+@register.filter
+def percent(ratio) -> str:
+    """0.756 -> "76%"; "—" when there is no ratio."""
+    if ratio is None or ratio == "":
+        return "—"
+    return f"{round(float(ratio) * 100)}%"
+
+
+@register.filter
+def ratio_of(part, whole):
+    """part / whole, or None when whole is 0."""
+    return part / whole if whole else None
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with `changes` applied (a None value drops the key); `page` resets unless given."""
+    params = context["request"].GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def sort_link(context, field: str) -> dict:
+    """Query string and state of a sortable column header: ascending first, then descending."""
+    current = context["request"].GET.get("sort", "")
+    if current == field:
+        next_value, state = f"-{field}", "ascending"
+    elif current == f"-{field}":
+        next_value, state = field, "descending"
+    else:
+        next_value, state = field, "none"
+    return {"query": query_with(context, sort=next_value), "state": state}
+
+
+@register.simple_tag
+def role_label(role: str) -> str:
+    return gettext("牵头") if role == "lead" else gettext("配合")
+
+
+@register.filter
+def percent_step(ratio) -> int:
+    """The ratio as a percentage rounded to 5, for the CSS width classes (no inline styles under a CSP)."""
+    if ratio is None or ratio == "":
+        return 0
+    return max(0, min(100, 5 * round(float(ratio) * 20)))
+
+
+@register.simple_tag
+def status_badge(status: str) -> str:
+    """The status as a badge: colour, sign and word (a tag, not an include: it renders once per table row)."""
+    return format_html(
+        '<span class="status-badge status-{}"><span class="status-sign" aria-hidden="true">{}</span> {}</span>',
+        status,
+        status_sign(status),
+        status_label(status),
+    )
+
+
+@register.simple_tag
+def department_links(links) -> str:
+    """A task's departments, each linked, with its lead/co role (a tag: it renders once per table row)."""
+    items = [
+        format_html(
+            '<li><a href="{}">{}</a> <span class="role role-{}">{}</span></li>',
+            _department_url(link.department_id),
+            link.department.name,
+            link.role,
+            role_label(link.role),
+        )
+        for link in links
+    ]
+    if not items:
+        return mark_safe('<ul class="department-list"><li class="muted">—</li></ul>')
+    return format_html('<ul class="department-list">{}</ul>', mark_safe("".join(items)))
+
+
+def _department_url(pk: int) -> str:
+    return reverse("tracker:department-detail", args=[pk])
