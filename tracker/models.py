@@ -8,6 +8,7 @@ followed from year to year.
 
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 
 # Newest period first; reports whose year or period was not read go last on every database.
@@ -60,6 +61,7 @@ class Report(models.Model):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ReportQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name="报告修改记录", excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "报告"
@@ -122,6 +124,23 @@ class Department(models.Model):
         return self.name
 
 
+class DepartmentAlias(models.Model):
+    """Another name of a unit (e.g. after a merge); imports map it to its department."""
+
+    name = models.CharField("别名", max_length=200, unique=True)
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="aliases", verbose_name="对应单位"
+    )
+
+    class Meta:
+        verbose_name = "单位别名"
+        verbose_name_plural = "单位别名"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.department}"
+
+
 class Leader(models.Model):
     """A person named as 牵头领导 / 分管领导; kept apart from departments."""
 
@@ -134,6 +153,21 @@ class Leader(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# Task fields an admin may correct and a re-import then leaves alone;
+# "departments" and "leaders" stand for the task's links.
+CORRECTABLE_FIELDS = (
+    "theme",
+    "content",
+    "progress",
+    "completion_text",
+    "note",
+    "status",
+    "status_reason",
+    "departments",
+    "leaders",
+)
 
 
 class Task(models.Model):
@@ -164,6 +198,13 @@ class Task(models.Model):
         Department, through="TaskDepartment", related_name="tasks", verbose_name="责任单位"
     )
     leaders = models.ManyToManyField(Leader, through="TaskLeader", related_name="tasks", verbose_name="领导")
+    # Which fields an admin corrected (names from CORRECTABLE_FIELDS): a re-import keeps them.
+    corrected_fields = models.JSONField("人工更正的字段", default=list, blank=True)
+    # What the parser last read for this row, so a re-import can tell a changed source row
+    # from an admin's correction; {} for rows stored before this field existed.
+    parsed_values = models.JSONField("解析原值", default=dict, blank=True, editable=False)
+
+    history = HistoricalRecords(verbose_name="任务修改记录")
 
     class Meta:
         verbose_name = "任务"
@@ -190,6 +231,8 @@ class TaskDepartment(models.Model):
     role = models.CharField("角色", max_length=10, choices=Role.choices)
     position = models.PositiveSmallIntegerField("位次", help_text="在单元格中的顺序，从 1 起")
 
+    history = HistoricalRecords(verbose_name="任务责任单位修改记录")
+
     class Meta:
         verbose_name = "任务责任单位"
         verbose_name_plural = "任务责任单位"
@@ -200,13 +243,15 @@ class TaskDepartment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.department_id} ({self.get_role_display()})"
+        return f"{self.department.name}（{self.get_role_display()}）"
 
 
 class TaskLeader(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="leader_links", verbose_name="任务")
     leader = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="task_links", verbose_name="领导")
     position = models.PositiveSmallIntegerField("位次")
+
+    history = HistoricalRecords(verbose_name="任务领导修改记录")
 
     class Meta:
         verbose_name = "任务领导"

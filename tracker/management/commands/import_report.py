@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from tracker.management.report_files import ReportFileError, report_file_parse
-from tracker.services import ImportResult, report_import
+from tracker.services import ImportOutcome, ImportResult, report_import
 
 IMPORT_FAILED = "{path}: 导入失败，未写入任何内容: {reason}"
 FILES_FAILED = "{failed}/{total} 个文件未导入。"
@@ -55,7 +55,9 @@ def report_file_import(path: str, *, publish: bool) -> ImportResult:
 def import_summary_line(path: str, result: ImportResult) -> str:
     diagnostics = " ".join(f"{severity} {count}" for severity, count in result.diagnostic_counts.items())
     published = "  已发布" if result.report.is_published else ""
+    # Created means every row is new, unchanged that none is: only an update has rows worth counting.
+    rows = f"  行: {result.row_changes.summary()}" if result.outcome == ImportOutcome.UPDATED else ""
     return (
         f"{path}: {result.outcome}  任务 {result.task_count}  项目 {result.theme_count}  "
-        f"单位 {result.department_count}  诊断 {diagnostics}{published}"
+        f"单位 {result.department_count}  诊断 {diagnostics}{published}{rows}"
     )

@@ -1,0 +1,85 @@
+"""Browser test of the admin import: log in, upload the 2022 sample, see the preview, confirm a draft.
+
+Needs /usr/bin/chromium and playwright (requirements-browser.txt); skips otherwise. Run alone with `pytest -m browser`.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.admin_users import EDITORS, PASSWORD, staff_user_create
+from tests.conftest import SAMPLE_2022
+from tracker.models import Report
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed: pip install -r requirements-browser.txt"
+    )
+    # Playwright runs an event loop in this thread; Django would otherwise refuse the ORM calls.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            try:
+                # An official's browser asks for Chinese; without it Chromium asks for English and gets it.
+                yield browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+            finally:
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upload_preview_confirm(browser_page, live_server):
+    staff_user_create(username="editor", group=EDITORS)
+    page = browser_page
+    console_errors = []
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+
+    page.goto(live_server.url + "/admin/tracker/report/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.click("text=导入报告")
+    page.set_input_files("#id_file", str(SAMPLE_2022))
+    page.click("input[name=preview]")
+
+    assert page.locator("tr.import-row").count() == 108
+    assert "错误 0" in page.locator("#diagnostic-counts").inner_text()
+    page.locator("tr.import-row details").nth(4).evaluate("node => node.open = true")
+    page.screenshot(path=str(ARTIFACTS_DIR / "admin_import_preview.png"), full_page=False)
+    assert Report.objects.count() == 0
+
+    page.locator("input[name=confirm]").first.click()
+
+    assert "已导入为草稿" in page.locator(".messagelist").inner_text()
+    page.screenshot(path=str(ARTIFACTS_DIR / "admin_import_confirmed.png"), full_page=False)
+    assert Report.objects.get().is_published is False
+
+    # The rows can be corrected from here: the task list and one task's form.
+    page.goto(live_server.url + "/admin/tracker/task/")
+    assert "108" in page.locator(".paginator").inner_text()
+    page.screenshot(path=str(ARTIFACTS_DIR / "admin_task_list.png"), full_page=False)
+    page.locator("#result_list tbody tr").first.locator("th a").click()
+    page.locator("#department_links-group").wait_for()  # is_visible() alone would not wait for the page
+    assert "人工更正过的字段" in page.content()
+    page.screenshot(path=str(ARTIFACTS_DIR / "admin_task_change.png"), full_page=True)
+    assert console_errors == []

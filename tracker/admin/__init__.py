@@ -1,0 +1,13 @@
+"""The admin: where officials import reports, check what the parser read, correct rows and publish.
+
+One module per area; each registers its models on import. Every write goes through
+`tracker.services`, so the admin and the management commands follow the same rules.
+"""
+
+from django.contrib import admin
+
+from tracker.admin import departments, diagnostics, reports, tasks  # noqa: F401  (they register)
+
+admin.site.site_header = "进度看板 管理后台"
+admin.site.site_title = "进度看板"
+admin.site.index_title = "报告管理"

@@ -1,0 +1,37 @@
+"""The parser's doubts, kept per report: filter them, open the task, mark them handled."""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+
+from tracker import services
+from tracker.admin.permissions import ActionsNeedChangePermissionMixin
+from tracker.models import ImportDiagnostic
+
+RESOLVED = "已将 {count} 条诊断标记为已处理。"
+
+
+@admin.register(ImportDiagnostic)
+class ImportDiagnosticAdmin(ActionsNeedChangePermissionMixin, admin.ModelAdmin):
+    list_display = ["line", "severity", "code", "message", "task_link", "resolved", "report"]
+    list_filter = ["report", "severity", "code", "resolved"]
+    list_select_related = ["report", "task"]
+    search_fields = ["message", "code"]
+    actions = ["mark_resolved"]
+    readonly_fields = ["report", "task_link", "line", "severity", "code", "message"]
+    fields = ["report", "task_link", "line", "severity", "code", "message", "resolved"]
+
+    def has_add_permission(self, request):
+        return False  # diagnostics come from imports
+
+    @admin.display(description="任务")
+    def task_link(self, diagnostic):
+        if diagnostic.task_id is None:
+            return "—"
+        url = reverse("admin:tracker_task_change", args=[diagnostic.task_id])
+        return format_html('<a href="{}">{}</a>', url, diagnostic.task)
+
+    @admin.action(description="标记为已处理", permissions=["change"])
+    def mark_resolved(self, request, queryset):
+        count = services.diagnostics_resolve(diagnostics=queryset)
+        self.message_user(request, RESOLVED.format(count=count), messages.SUCCESS)

@@ -1,0 +1,140 @@
+"""The import page's helpers: keeping an upload between preview and confirm, and laying out the preview.
+
+The uploaded bytes wait in the user's session (server-side, so they cannot be swapped by the
+browser) under a random token that the confirm button posts back; one pending upload per
+session, taken once. The size limit was checked before anything is kept.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import typing
+from dataclasses import dataclass
+
+from django.conf import settings
+
+import tracker.parsing as parsing
+from tracker.models import ImportDiagnostic, Task
+from tracker.parsing import ParsedReport
+
+SESSION_KEY = "tracker_pending_import"
+FORMAT_NAMES = {
+    "text": "网页另存的文本（.txt）",
+    "html": "网页（.html）",
+    "xlsx": "Excel 工作簿（.xlsx）",
+    "docx": "Word 文档（.docx）",
+}
+PASTE_TOO = "也可直接粘贴从网页复制的文本。"
+
+
+def accepted_formats() -> str:
+    """The formats `parse_report_bytes` reads, in words: asked of the parser, so the page never promises more."""
+    try:
+        from tracker.parsing.formats import Format
+    except ImportError:  # a parser that reads text only
+        formats = ["text"]
+    else:
+        formats = [name for name in typing.get_args(Format) if name in FORMAT_NAMES]
+    return "、".join(FORMAT_NAMES[name] for name in formats) + "；" + PASTE_TOO
+
+
+@dataclass(frozen=True)
+class Pending:
+    data: bytes
+    source_name: str
+    is_pasted: bool
+
+
+def max_upload_bytes() -> int:
+    return settings.TRACKER_MAX_UPLOAD_BYTES
+
+
+def parse(pending: Pending) -> ParsedReport:
+    """Uploads go to `parse_report_bytes` (every format); pasted text to `parse_report_text` when the parser has it."""
+    parse_text = getattr(parsing, "parse_report_text", None)
+    if pending.is_pasted and parse_text is not None:
+        return parse_text(pending.data.decode("utf-8"), source_name=pending.source_name)
+    return parsing.parse_report_bytes(pending.data, source_name=pending.source_name)
+
+
+def pending_keep(request, pending: Pending) -> str:
+    token = secrets.token_urlsafe(16)
+    request.session[SESSION_KEY] = {
+        "token": token,
+        "data": base64.b64encode(pending.data).decode("ascii"),
+        "source_name": pending.source_name,
+        "is_pasted": pending.is_pasted,
+    }
+    return token
+
+
+def pending_take(request, *, token: str) -> Pending | None:
+    """The kept upload if `token` is its token (then forgotten), else None."""
+    kept = request.session.get(SESSION_KEY)
+    if not kept or not token or not secrets.compare_digest(kept["token"], token):
+        return None
+    del request.session[SESSION_KEY]
+    return Pending(data=base64.b64decode(kept["data"]), source_name=kept["source_name"], is_pasted=kept["is_pasted"])
+
+
+def pending_discard(request) -> None:
+    request.session.pop(SESSION_KEY, None)
+
+
+def source_lines(pending: Pending) -> list[str] | None:
+    """The file's lines, for showing beside the rows; None for files that are not plain text."""
+    data = pending.data
+    if data.startswith(b"PK\x03\x04") or data.lstrip()[:1] == b"<":
+        return None  # workbooks, documents and web pages: their line numbers are not an editor's lines
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding).splitlines()
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
+    """Every parsed row with the diagnostics whose line falls in its line range, and its source lines."""
+    lines = source_lines(pending)
+    severity_labels = dict(ImportDiagnostic.Severity.choices)
+    diagnostics = [
+        {
+            "line": d.line,
+            "severity": d.severity.value,
+            "severity_label": severity_labels.get(d.severity.value, d.severity.value),
+            "code": d.code,
+            "message": d.message,
+        }
+        for d in parsed.diagnostics
+    ]
+    placed: set[int] = set()
+    rows = []
+    for task in parsed.tasks:
+        row_diagnostics = []
+        for index, d in enumerate(diagnostics):
+            if d["line"] is not None and task.first_line <= d["line"] <= task.last_line:
+                row_diagnostics.append(d)
+                placed.add(index)
+        rows.append(
+            {
+                "task": task,
+                "departments": [
+                    {"name": ref.name, "is_lead": ref.role.value == "lead"} for ref in task.departments
+                ],
+                "status_label": Task.Status(task.status.value).label,
+                "diagnostics": row_diagnostics,
+                "source": lines[task.first_line - 1 : task.last_line] if lines else None,
+            }
+        )
+    counts = {severity: parsed.count(severity) for severity in ("error", "warning", "info")}
+    return {
+        "parsed": parsed,
+        "meta": parsed.meta,
+        "rows": rows,
+        "other_diagnostics": [d for index, d in enumerate(diagnostics) if index not in placed],
+        "diagnostic_counts": counts,
+        "source_name": pending.source_name,
+        "byte_count": len(pending.data),
+    }

@@ -1,0 +1,159 @@
+"""Tasks and themes: correcting what the parser read, one task at a time or in bulk.
+
+Every save of a task goes through `services.task_correct`, which records the corrected
+fields so that a re-import of the report keeps them; simple-history records each edit
+(who, when, before and after) under the task's "历史" button.
+"""
+
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
+
+from tracker import services
+from tracker.admin.permissions import ActionsNeedChangePermissionMixin
+from tracker.forms import TaskActionForm
+from tracker.models import Department, Task, TaskDepartment, TaskLeader, Theme
+
+ACTION_NEEDS_STATUS = "请先在操作菜单旁的“状态”中选择要设置的状态。"
+ACTION_NEEDS_THEME = "请先在操作菜单旁的“项目”中选择要移入的项目。"
+ACTION_NEEDS_DEPARTMENT = "请先在操作菜单旁的“单位”中选择单位和角色。"
+ACTION_DONE = "已更新 {count} 项任务。"
+
+CORRECTED_FIELD_LABELS = {
+    **{field.name: field.verbose_name for field in Task._meta.get_fields() if hasattr(field, "verbose_name")},
+    "departments": "责任单位",
+    "leaders": "领导",
+}
+
+# Inline model → the name task_correct records when its rows change.
+_LINK_FIELDS = {TaskDepartment: "departments", TaskLeader: "leaders"}
+
+
+class TaskDepartmentInline(admin.TabularInline):
+    model = TaskDepartment
+    fields = ["position", "department", "role"]
+    ordering = ["position"]
+    autocomplete_fields = ["department"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("department")  # its name is each row's label
+
+
+class TaskLeaderInline(admin.TabularInline):
+    model = TaskLeader
+    fields = ["position", "leader"]
+    ordering = ["position"]
+    autocomplete_fields = ["leader"]
+    extra = 0
+
+
+@admin.register(Task)
+class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
+    action_form = TaskActionForm
+    actions = ["set_status", "move_to_theme", "add_department"]
+    inlines = [TaskDepartmentInline, TaskLeaderInline]
+    list_display = ["seq", "short_content", "theme", "lead_departments", "status", "is_corrected", "report_period"]
+    list_display_links = ["seq", "short_content"]
+    list_filter = ["report", "status", "theme", ("departments", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["report", "theme"]
+    list_per_page = 50
+    search_fields = ["content", "progress", "note", "departments__name", "leaders__name"]
+    search_help_text = "在工作内容、进展、备注、单位和领导中查找"
+    fieldsets = [
+        (None, {"fields": ["report", "seq", "source_seq", "source_lines", "theme"]}),
+        ("内容", {"fields": ["content", "progress", "completion_text", "note"]}),
+        ("状态", {"fields": ["status", "status_reason"]}),
+        ("更正", {"fields": ["corrected_field_names"]}),
+    ]
+    readonly_fields = ["report", "seq", "source_seq", "source_lines", "corrected_field_names"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("department_links__department")
+
+    @admin.display(description="工作内容")
+    def short_content(self, task):
+        return task.content if len(task.content) <= 60 else f"{task.content[:60]}…"
+
+    @admin.display(description="牵头单位")
+    def lead_departments(self, task):
+        links = task.department_links.all()  # prefetched: no query per row
+        return "、".join(link.department.name for link in links if link.role == TaskDepartment.Role.LEAD)
+
+    @admin.display(description="已人工更正", boolean=True)
+    def is_corrected(self, task):
+        return bool(task.corrected_fields)
+
+    @admin.display(description="报告期", ordering="report")
+    def report_period(self, task):
+        return task.report.period_text or task.report.title
+
+    @admin.display(description="人工更正过的字段（重新导入时保留）")
+    def corrected_field_names(self, task):
+        if not task.corrected_fields:
+            return "无"
+        return "、".join(CORRECTED_FIELD_LABELS.get(name, name) for name in task.corrected_fields)
+
+    @admin.display(description="原文行号")
+    def source_lines(self, task):
+        return f"第 {task.first_line}–{task.last_line} 行"
+
+    def has_add_permission(self, request):
+        return False  # tasks come from imports
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "theme":
+            task_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            task = Task.objects.filter(pk=task_id).first() if task_id else None
+            if task is not None:
+                kwargs["queryset"] = Theme.objects.filter(report_id=task.report_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        services.task_correct(task=obj, fields=form.changed_data, user=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        link_fields = [_LINK_FIELDS[formset.model] for formset in formsets if formset.has_changed()]
+        if link_fields:
+            services.task_correct(task=form.instance, fields=link_fields, user=request.user)
+
+    @admin.action(description="设置所选任务的状态", permissions=["change"])
+    def set_status(self, request, queryset):
+        status = request.POST.get("status")
+        if status not in Task.Status.values:
+            self.message_user(request, ACTION_NEEDS_STATUS, messages.ERROR)
+            return
+        count = services.tasks_set_status(tasks=queryset, status=status, user=request.user)
+        self.message_user(request, ACTION_DONE.format(count=count), messages.SUCCESS)
+
+    @admin.action(description="把所选任务移到另一个项目", permissions=["change"])
+    def move_to_theme(self, request, queryset):
+        theme = Theme.objects.filter(pk=request.POST.get("theme") or None).first()
+        if theme is None:
+            self.message_user(request, ACTION_NEEDS_THEME, messages.ERROR)
+            return
+        try:
+            count = services.tasks_move_to_theme(tasks=queryset, theme=theme, user=request.user)
+        except ValueError as err:
+            self.message_user(request, str(err), messages.ERROR)
+            return
+        self.message_user(request, ACTION_DONE.format(count=count), messages.SUCCESS)
+
+    @admin.action(description="给所选任务添加单位（或改变其角色）", permissions=["change"])
+    def add_department(self, request, queryset):
+        department = Department.objects.filter(pk=request.POST.get("department") or None).first()
+        role = request.POST.get("role")
+        if department is None or role not in TaskDepartment.Role.values:
+            self.message_user(request, ACTION_NEEDS_DEPARTMENT, messages.ERROR)
+            return
+        count = services.tasks_add_department(tasks=queryset, department=department, role=role, user=request.user)
+        self.message_user(request, ACTION_DONE.format(count=count), messages.SUCCESS)
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["ordinal", "number", "name", "report"]
+    list_display_links = ["name"]
+    list_filter = ["report"]
+    list_select_related = ["report"]
+    search_fields = ["name"]
