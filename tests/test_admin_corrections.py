@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests.admin_users import EDITORS, staff_user_create
 from tests.conftest import SAMPLE_2022
-from tracker.models import Department, ImportDiagnostic, Report, Task, TaskDepartment, Theme
+from tracker.models import Department, ImportDiagnostic, Metric, Report, Task, TaskDepartment, Theme
 
 IMPORT_URL = reverse("admin:tracker_report_import")
 CORRECTED_PROGRESS = "截至9月底，已完成全年目标的80%（经办公室核实更正）。"
@@ -189,3 +189,18 @@ def test_the_task_history_page_shows_who_changed_what(editor_client):
     assert response.status_code == 200
     assert "editor" in page
     assert CORRECTED_PROGRESS in page and before[:20] in page
+
+
+def test_editing_a_metric_in_the_task_form_locks_it_against_reimports(editor_client):
+    admin_import(editor_client, SAMPLE_2022.read_bytes())
+    task = Task.objects.get(seq=16)
+    Metric.objects.filter(task=task).delete()
+    Metric.objects.create(task=task, position=1, label="生态绿道", target=10, unit="公里", actual=23.6)
+    data = change_form_data(editor_client, task)
+    data["metrics-0-actual"] = "20"
+
+    response = editor_client.post(reverse("admin:tracker_task_change", args=[task.pk]), data)
+
+    assert response.status_code == 302
+    metric = Metric.objects.get(task=task, label="生态绿道")
+    assert (metric.actual, metric.locked) == (20.0, True)

@@ -8,7 +8,7 @@ import pytest
 
 from tests.page_factories import dashboard_report_create, department_get
 from tests.test_browser_report_list import ARTIFACTS_DIR, browser_page  # noqa: F401 (fixture)
-from tracker.models import Task
+from tracker.models import Metric, Task
 from tracker.services import report_import
 
 pytestmark = pytest.mark.browser
@@ -130,15 +130,10 @@ def test_the_language_switch_turns_the_page_english_and_back(browser_page, live_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_target_actual_chart_draws_when_a_task_has_metrics(browser_page, live_server, monkeypatch):  # noqa: F811
+def test_target_actual_chart_draws_when_a_task_has_metrics(browser_page, live_server):  # noqa: F811
     task = dashboard_report_create(statuses=["on_track"]).tasks.get()
-    monkeypatch.setattr(
-        "tracker.selectors.task_metrics",
-        lambda task: [
-            {"label": "新建学校", "target": 3, "actual": 2, "unit": "所"},
-            {"label": "GDP增速", "target": 6.5, "actual": 7.2, "unit": "%"},
-        ],
-    )
+    Metric.objects.create(task=task, position=1, label="新建学校", target=3, actual=2, unit="所")
+    Metric.objects.create(task=task, position=2, label="GDP增速", target=6.5, actual=7.2, unit="%")
     page, problems = open_page(browser_page, f"{live_server.url}/tasks/{task.pk}/", width=375, height=740)
 
     assert drawn_charts(page) == 1

@@ -4,7 +4,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.page_factories import dashboard_report_create
-from tracker.models import Task
+from tracker.models import Metric, Task
 
 
 @pytest.mark.django_db
@@ -66,21 +66,18 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
     # 1. the task with report and theme
     # 2. its department links with departments
     # 3. its leader links with leaders
-    # 4. the same task in other reports of the year
-    with django_assert_num_queries(4):
+    # 4. its metrics
+    # 5. the same task in other reports of the year
+    with django_assert_num_queries(5):
         response = client.get(f"/tasks/{task.pk}/")
 
     assert response.content.decode().split('class="same-year-list"')[1].count("<li>") == report_count - 1
 
 
 @pytest.mark.django_db
-def test_metrics_when_present_draw_target_against_actual_with_a_table(client, monkeypatch):
-    # Until the Metric model exists the selector returns []; the block already takes {label, target, actual, unit}.
+def test_metrics_when_present_draw_target_against_actual_with_a_table(client):
     task = dashboard_report_create(statuses=["on_track"]).tasks.get()
-    monkeypatch.setattr(
-        "tracker.selectors.task_metrics",
-        lambda task: [{"label": "新建学校", "target": 3, "actual": 2, "unit": "所"}],
-    )
+    Metric.objects.create(task=task, position=1, label="新建学校", target=3, actual=2, unit="所")
 
     response = client.get(f"/tasks/{task.pk}/")
 
@@ -88,3 +85,31 @@ def test_metrics_when_present_draw_target_against_actual_with_a_table(client, mo
     assertContains(response, '<script src="/static/js/chart-target-actual.js" defer></script>', html=False)
     assertContains(response, "<th scope=\"row\">新建学校</th><td class=\"numeric\">3</td><td class=\"numeric\">2</td><td>所</td>")
     assertNotContains(response, "暂无可提取的指标")
+
+
+@pytest.mark.django_db
+def test_evidence_of_target_and_actual_is_highlighted(client):
+    task = dashboard_report_create(statuses=["on_track"], contents=["新增停车泊位3500个"]).tasks.get()
+    task.progress = "停车泊位已新增11494个"
+    task.save()
+    Metric.objects.create(
+        task=task, position=1, label="停车泊位", target=3500, unit="个", actual=11494,
+        target_start=6, target_end=11, actual_start=7, actual_end=13,
+    )
+
+    response = client.get(f"/tasks/{task.pk}/")
+
+    assertContains(response, '新增停车泊位<mark class="evidence">3500个</mark>', html=False)
+    assertContains(response, '停车泊位已新增<mark class="evidence">11494个</mark>', html=False)
+
+
+@pytest.mark.django_db
+def test_evidence_is_not_highlighted_in_text_an_admin_corrected(client):
+    task = dashboard_report_create(statuses=["on_track"], contents=["新增停车泊位3500个"]).tasks.get()
+    task.corrected_fields = ["content"]
+    task.save()
+    Metric.objects.create(task=task, position=1, label="停车泊位", target=3500, unit="个", target_start=6, target_end=11)
+
+    response = client.get(f"/tasks/{task.pk}/")
+
+    assertNotContains(response, '<mark class="evidence">', html=False)

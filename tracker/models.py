@@ -292,3 +292,46 @@ class ImportDiagnostic(models.Model):
     def __str__(self) -> str:
         where = f"第 {self.line} 行" if self.line else "全文"
         return f"{where} {self.severity} {self.code}"
+
+
+class Metric(models.Model):
+    """A target read from a task's content and the actual read from its progress (parser's `metrics`).
+
+    `locked` is the admin's correction mark: a re-import replaces a task's unlocked metrics and
+    keeps the locked ones, so a figure an official fixed by hand is never overwritten.
+    Evidence offsets index the task's `content` (target) and `progress` (actual) as imported.
+    """
+
+    class Kind(models.TextChoices):
+        COUNT = "count", "数量"
+        AMOUNT = "amount", "金额"
+        PERCENT = "percent", "比例"
+        GROWTH = "growth", "增速"
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="metrics", verbose_name="任务")
+    position = models.PositiveSmallIntegerField("位次")
+    label = models.CharField("指标", max_length=200)
+    target = models.FloatField("目标值", null=True, blank=True)
+    unit = models.CharField("单位", max_length=30, blank=True)
+    comparator = models.CharField("比较", max_length=4, blank=True, help_text="=、>= 或 <=")
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, blank=True)
+    actual = models.FloatField("实际值", null=True, blank=True)
+    actual_unit = models.CharField("实际值单位", max_length=30, blank=True)
+    completion = models.FloatField("完成比例", null=True, blank=True, help_text="实际/目标，1 为刚好完成")
+    target_start = models.PositiveIntegerField("目标依据起", null=True, blank=True)
+    target_end = models.PositiveIntegerField("目标依据止", null=True, blank=True)
+    actual_start = models.PositiveIntegerField("实际依据起", null=True, blank=True)
+    actual_end = models.PositiveIntegerField("实际依据止", null=True, blank=True)
+    locked = models.BooleanField("已锁定", default=False, help_text="锁定后重新导入不会覆盖此指标")
+    history = HistoricalRecords(verbose_name="指标修改记录")
+
+    class Meta:
+        verbose_name = "指标"
+        verbose_name_plural = "指标"
+        ordering = ["task", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "position"], name="metric_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from tracker.filters import TaskFilter
-from tracker.models import Department, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
+from tracker.models import Department, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
 
 COMPLETED = Task.Status.COMPLETED
 UNKNOWN = Task.Status.UNKNOWN
@@ -151,8 +151,15 @@ def task_same_year_versions(task: Task) -> list[Task]:
 
 
 def task_metrics(task: Task) -> list[dict]:
-    """The task's extracted metrics as {label, target, actual, unit}; none until the Metric model exists."""
-    return []
+    """The task's metrics as dicts (label, target, actual, unit, completion, evidence offsets), in order: one query."""
+    return list(
+        Metric.objects.filter(task=task)
+        .order_by("position")
+        .values(
+            "label", "target", "unit", "comparator", "kind", "actual", "actual_unit", "completion",
+            "target_start", "target_end", "actual_start", "actual_end",
+        )
+    )
 
 
 def task_search(params) -> TaskFilter:

@@ -22,6 +22,7 @@ from tracker.models import (
     DepartmentAlias,
     ImportDiagnostic,
     Leader,
+    Metric,
     Report,
     Task,
     TaskDepartment,
@@ -259,6 +260,7 @@ def _report_store(*, parsed: ParsedReport, publish: bool) -> ImportResult:
     tasks = _tasks_create(report=report, parsed_tasks=parsed.tasks, themes_by_name=themes_by_name)
     department_count = _task_departments_create(tasks=tasks, parsed_tasks=parsed.tasks)
     _task_leaders_create(tasks=tasks, parsed_tasks=parsed.tasks)
+    _metrics_replace(rows=list(zip(tasks, parsed.tasks, strict=True)), fresh=True)
     _diagnostics_create(report=report, tasks=tasks, parsed=parsed)
 
     return ImportResult(
@@ -346,6 +348,7 @@ def _report_update(*, report: Report, parsed: ParsedReport, publish: bool) -> Im
     _task_departments_create(tasks=[t for t, _ in department_rows], parsed_tasks=[pt for _, pt in department_rows])
     _task_leaders_create(tasks=[t for t, _ in leader_rows], parsed_tasks=[pt for _, pt in leader_rows])
 
+    _metrics_replace(rows=relink + list(zip(created, [pt for _, pt in new_tasks], strict=True)))
     all_tasks = tasks + created
     _diagnostics_create(report=report, tasks=all_tasks, parsed=parsed)
     if resolved_before:
@@ -601,6 +604,41 @@ def _task_leaders_create(*, tasks: list[Task], parsed_tasks: list[ParsedTask]) -
             linked.add(leader_id)
             links.append(TaskLeader(task=task, leader_id=leader_id, position=len(linked)))
     TaskLeader.objects.bulk_create(links)
+
+
+def _metrics_replace(*, rows: list[tuple[Task, ParsedTask]], fresh: bool = False) -> None:
+    """Store each row's parsed metrics, replacing the task's unlocked ones.
+
+    A locked metric (an admin's correction) stays, and a parsed metric with the same label is
+    not added beside it. `fresh`: the tasks were just created, so there is nothing to replace.
+    """
+    locked: dict[int, dict[str, int]] = {}
+    if not fresh:
+        tasks = [task for task, _ in rows]
+        Metric.objects.filter(task__in=tasks, locked=False).delete()
+        for task_id, label, position in Metric.objects.filter(task__in=tasks).values_list("task_id", "label", "position"):
+            locked.setdefault(task_id, {})[label] = position
+    metrics = []
+    for task, parsed_task in rows:
+        kept = locked.get(task.id, {})
+        position = max(kept.values(), default=0)
+        for parsed_metric in parsed_task.metrics:
+            data = parsed_metric.to_json() if hasattr(parsed_metric, "to_json") else dict(parsed_metric)
+            if data["label"] in kept:
+                continue
+            position += 1
+            target_span = (data.get("evidence") or {}).get("target") or (None, None)
+            actual_span = (data.get("evidence") or {}).get("actual") or (None, None)
+            metrics.append(
+                Metric(
+                    task=task, position=position, label=data["label"][:200], target=data.get("target"),
+                    unit=data.get("unit") or "", comparator=data.get("comparator") or "", kind=data.get("kind") or "",
+                    actual=data.get("actual"), actual_unit=data.get("actual_unit") or "",
+                    completion=data.get("completion"), target_start=target_span[0], target_end=target_span[1],
+                    actual_start=actual_span[0], actual_end=actual_span[1],
+                )
+            )
+    Metric.objects.bulk_create(metrics)
 
 
 def _diagnostics_create(*, report: Report, tasks: list[Task], parsed: ParsedReport) -> None:

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from tracker import charts, selectors
+from tracker.evidence import evidence_segments
 from tracker.models import Department
 
 TASKS_PER_PAGE = 50
@@ -74,12 +75,18 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(selectors.published_task_lookup(), pk=pk)
     metrics = selectors.task_metrics(task)
+    # Evidence offsets index the text as imported: none once an admin corrected that text.
+    corrected = set(task.corrected_fields)
+    content_spans = [] if "content" in corrected else [(m["target_start"], m["target_end"]) for m in metrics]
+    progress_spans = [] if "progress" in corrected else [(m["actual_start"], m["actual_end"]) for m in metrics]
     return render(
         request,
         "tracker/task_detail.html",
         {
             "task": task,
             "report": task.report,
+            "content_segments": evidence_segments(task.content, content_spans),
+            "progress_segments": evidence_segments(task.progress, progress_spans),
             "metrics": metrics,
             "target_actual_chart": charts.target_actual_chart(metrics),
             "same_year_tasks": selectors.task_same_year_versions(task),

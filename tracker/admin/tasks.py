@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from tracker import services
 from tracker.admin.permissions import ActionsNeedChangePermissionMixin
 from tracker.forms import TaskActionForm
-from tracker.models import Department, Task, TaskDepartment, TaskLeader, Theme
+from tracker.models import Department, Metric, Task, TaskDepartment, TaskLeader, Theme
 
 ACTION_NEEDS_STATUS = "请先在操作菜单旁的“状态”中选择要设置的状态。"
 ACTION_NEEDS_THEME = "请先在操作菜单旁的“项目”中选择要移入的项目。"
@@ -47,11 +47,20 @@ class TaskLeaderInline(admin.TabularInline):
     extra = 0
 
 
+class MetricInline(admin.TabularInline):
+    """Targets and actuals read by the parser; editing one locks it so re-imports keep it."""
+
+    model = Metric
+    fields = ["position", "label", "target", "unit", "comparator", "kind", "actual", "actual_unit", "completion", "locked"]
+    ordering = ["position"]
+    extra = 0
+
+
 @admin.register(Task)
 class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     action_form = TaskActionForm
     actions = ["set_status", "move_to_theme", "add_department"]
-    inlines = [TaskDepartmentInline, TaskLeaderInline]
+    inlines = [TaskDepartmentInline, TaskLeaderInline, MetricInline]
     list_display = ["seq", "short_content", "theme", "lead_departments", "status", "is_corrected", "report_period"]
     list_display_links = ["seq", "short_content"]
     list_filter = ["report", "status", "theme", ("departments", admin.RelatedOnlyFieldListFilter)]
@@ -111,9 +120,16 @@ class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         services.task_correct(task=obj, fields=form.changed_data, user=request.user)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Metric:
+            for metric_form in formset.forms:
+                if metric_form.has_changed() and "locked" not in metric_form.changed_data:
+                    metric_form.instance.locked = True  # an edited figure is a correction: re-imports keep it
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        link_fields = [_LINK_FIELDS[formset.model] for formset in formsets if formset.has_changed()]
+        link_fields = [_LINK_FIELDS[formset.model] for formset in formsets if formset.model in _LINK_FIELDS and formset.has_changed()]
         if link_fields:
             services.task_correct(task=form.instance, fields=link_fields, user=request.user)
 
