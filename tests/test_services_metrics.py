@@ -14,7 +14,8 @@ PARKING = {
 
 
 def _with_metric(parsed, metric, *, content_hash):
-    tasks = [dataclasses.replace(task) for task in parsed.tasks]
+    # Only task 1 carries a metric, so the assertions see exactly the one injected.
+    tasks = [dataclasses.replace(task, metrics=[]) for task in parsed.tasks]
     tasks[0].metrics = [dict(metric)]
     return dataclasses.replace(parsed, tasks=tasks, content_hash=content_hash)
 

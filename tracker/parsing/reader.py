@@ -15,6 +15,7 @@ from . import errors
 from .assemble import assemble_tasks
 from .columns import Header, Role, find_headers, header_at
 from .metadata import read_metadata
+from .status import judge_tasks
 from .rows import RawRow, read_single_row, segment
 from .text import Cell, decode, normalise, split_lines, split_pipe_row, to_cells
 from .types import Diagnostic, ParsedReport, ParseError, Severity
@@ -105,6 +106,7 @@ def parse_source(source: TableSource, *, source_name: str = "", content_hash: st
 
     _note_header_conventions(header, diagnostics)
     tasks = assemble_tasks(rows, header.columns, ends_file=ends_file, diagnostics=diagnostics)
+    judge_tasks(tasks, period_end_month=meta.period_end_month)
     diagnostics.sort(key=lambda d: (d.line or 0))
     return ParsedReport(
         meta=meta,

@@ -1,0 +1,320 @@
+"""Reading targets and actuals: one test per phenomenon, on made-up sentences and on sample rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.parsing.metrics import Metric, extract_metrics
+
+
+def metrics_of(content: str, progress: str = "", *, period_end_month: int | None = 9) -> list[Metric]:
+    return extract_metrics(content, progress, period_end_month=period_end_month)
+
+
+def only(content: str, progress: str = "") -> Metric:
+    found = metrics_of(content, progress)
+    assert len(found) == 1, [m.to_json() for m in found]
+    return found[0]
+
+
+def by_label(found: list[Metric], label: str) -> Metric:
+    return next(m for m in found if m.label == label)
+
+
+def sample_task(report, seq: int):
+    task = report.tasks[seq - 1]
+    assert task.seq == seq
+    return task
+
+
+# --- targets ----------------------------------------------------------------------------
+
+
+def test_several_targets_in_one_sentence_each_get_a_metric():
+    found = metrics_of("建设生态绿道10公里、山水连廊2条,新增绿地60万平方米。")
+    assert [(m.label, m.target, m.unit) for m in found] == [
+        ("生态绿道", 10, "公里"),
+        ("山水连廊", 2, "条"),
+        ("绿地", 600000, "平方米"),
+    ]
+
+
+def test_yi_shang_after_a_count_reads_as_at_least():
+    metric = only("引进各类首店15家以上。")
+    assert (metric.target, metric.unit, metric.comparator, metric.kind) == (15, "家", ">=", "count")
+
+
+def test_bu_di_yu_reads_as_at_least():
+    metric = only("确保全区森林覆盖率不低于24.5%。")
+    assert (metric.label, metric.target, metric.unit, metric.comparator, metric.kind) == ("森林覆盖率", 24.5, "%", ">=", "percent")
+
+
+def test_yi_and_dollars_are_read_as_an_amount_at_least():
+    metric = only("加大吸引外资力度,实际利用外资6亿美元以上。")
+    assert (metric.target, metric.unit, metric.comparator, metric.kind) == (600000000, "美元", ">=", "amount")
+
+
+def test_kong_zhi_zai_zero_growth_reads_as_growth_at_most_zero():
+    metric = only("生活垃圾总量控制在零增长以下。")
+    assert (metric.label, metric.target, metric.unit, metric.comparator, metric.kind) == ("生活垃圾总量", 0, "%", "<=", "growth")
+
+
+def test_a_growth_rate_is_kind_growth_in_percent():
+    metric = only("地区生产总值增长7%。")
+    assert (metric.label, metric.target, metric.unit, metric.kind) == ("地区生产总值", 7, "%", "growth")
+
+
+def test_bao_chi_above_growth_is_growth_at_least():
+    metric = only("社会消费品零售总额保持7%以上增长。")
+    assert (metric.label, metric.target, metric.comparator, metric.kind) == ("社会消费品零售总额", 7, ">=", "growth")
+
+
+def test_a_reduction_is_a_negative_growth_ceiling():
+    metric = only("一般性项目支出再压减10%以上。")
+    assert (metric.target, metric.comparator, metric.kind) == (-10, "<=", "growth")
+
+
+def test_jun_growth_gives_each_listed_item_a_target():
+    found = metrics_of("其中,民间投资、工业投资均增长10%以上。")
+    assert [(m.label, m.target, m.kind) for m in found] == [("民间投资", 10, "growth"), ("工业投资", 10, "growth")]
+
+
+def test_chinese_numerals_are_read_with_cn2an():
+    assert only("开展百场公益养育讲堂。").target == 100
+    assert only("开展三十五场专题培训。").target == 35
+
+
+def test_magnitude_words_are_multiplied_out():
+    assert only("新增绿地60万平方米。").target == 600000
+    assert only("完成固定资产投资1.27亿元。").target == 127000000
+
+
+def test_wan_fang_is_folded_into_square_metres():
+    metric = only("新增绿地60万平方米。", "新增绿地57.82万方。")
+    assert (metric.actual, metric.actual_unit) == (578200, "平方米")
+
+
+def test_ming_is_folded_into_ren():
+    metric = only("引进市级高层次人才1000名以上。", "截至9月底,引进市级高层次人才1120人。")
+    assert (metric.unit, metric.actual) == ("人", 1120)
+
+
+def test_square_kilometres_stay_distinct_from_square_metres():
+    metric = only("治理水土流失2平方公里。", "已治理水土流失15000平方米。")
+    assert metric.unit == "平方公里"
+    assert metric.actual is None
+
+
+def test_percentages_are_kept_as_percent_numbers():
+    assert only("完成2%海绵区域化建设。").target == 2
+
+
+def test_a_figure_qualifying_the_thing_counted_is_not_a_target():
+    metric = only("盯引落地10亿元以上重大产业项目20个。")
+    assert (metric.label, metric.target, metric.unit) == ("10亿元以上重大产业项目", 20, "个")
+
+
+def test_figures_in_quotation_marks_are_names():
+    assert metrics_of("打造亚运“最后一公里”体验区精品示范。") == []
+
+
+def test_a_chinese_numeral_inside_a_name_or_slogan_is_no_target():
+    assert metrics_of("严格执行中央八项规定及其实施细则。") == []
+    assert metrics_of("推行一项一码、一窗受理。") == []
+
+
+def test_ordinals_durations_and_versions_are_no_targets():
+    assert metrics_of("办好第二届峰会,实施物业综合管理三年行动,打造15分钟生活圈,上线2.0版本。") == []
+
+
+def test_things_to_be_made_into_something_are_not_a_number_to_reach():
+    assert metrics_of("把亚运会乒乓球、曲棍球等8项赛事打造为金牌赛事。") == []
+
+
+# --- actuals ----------------------------------------------------------------------------
+
+
+def test_actuals_are_matched_by_what_is_counted_not_by_position():
+    found = metrics_of("新建学校10所、改造学校4所。", "已改造学校3所,新建学校9所。")
+    assert [(m.label, m.actual) for m in found] == [("学校", 9), ("改造学校", 3)]
+
+
+def test_actual_after_its_verb_is_found():
+    metric = only("着力缓解“停车难”,新增停车泊位3500个。", "停车泊位已新增11494个。")
+    assert metric.actual == 11494
+    assert metric.completion == pytest.approx(3.284, abs=1e-3)
+
+
+def test_completion_rate_in_the_progress_is_the_completion():
+    metric = only("扩大电梯综合养老保险覆盖面,全年新增电梯参保1000台。", "累计新增974台电梯参保,完成率97.4%。")
+    assert (metric.actual, metric.completion) == (974, 0.974)
+
+
+def test_share_of_the_whole_work_goes_to_the_target_without_a_count():
+    found = metrics_of("建设沿河生态廊道7条9公里。", "已完工2条,剩余5条施工中,完成总工程量的30%。")
+    assert [(m.unit, m.actual, m.completion) for m in found] == [("条", 2, pytest.approx(0.2857, abs=1e-4)), ("公里", None, 0.3)]
+
+
+def test_task_completion_progress_and_a_target_stated_in_the_progress():
+    metric = only(
+        "高效落实各项减税降费和惠企政策。",
+        "我区累计完成减负降本金额85.54亿元,超额完成全年81.5亿元的目标数,任务完成进度为105%。",
+    )
+    assert (metric.target, metric.unit, metric.actual, metric.completion) == (8150000000, "元", 8554000000, 1.05)
+    assert metric.target_span is None  # the target is not in the content
+
+
+def test_share_of_a_target_given_by_the_city():
+    metric = only("争创省级“无违建区”。", "已拆除各类违建18.48万平方米,完成市下达年度目标任务20万平方米的92.4%。")
+    assert (metric.target, metric.actual, metric.completion) == (200000, 184800, 0.924)
+
+
+def test_task_list_counted_in_the_progress_is_a_target():
+    metric = only("实施优化营商环境专项行动。", "优化营商环境专项行动共2815项任务,已完成2256项,完成率80.14%。")
+    assert (metric.target, metric.unit, metric.actual, metric.completion) == (2815, "项", 2256, 0.8014)
+
+
+def test_a_ratio_without_a_target_is_a_metric_of_its_own():
+    metric = only("稳妥化解隐性债务。", "1-9月已化解债务完成本年度化解任务的112.47%。")
+    assert (metric.target, metric.actual, metric.completion) == (None, None, 1.1247)
+
+
+def test_dates_ranks_and_years_near_a_figure_are_not_actuals():
+    metric = only("新建学校5所。", "2022年5月31日新建学校2所投入使用,在全市排名第3位。")
+    assert metric.actual == 2
+
+
+def test_year_to_date_span_is_the_period_of_the_figure_not_an_actual():
+    metric = only("实际利用外资6亿美元以上。", "1-8月,实际利用外资2.74亿美元。")
+    assert (metric.actual, metric.period_end_month) == (274000000, 8)
+
+
+def test_shang_ban_nian_is_the_first_six_months():
+    metric = only("实现数字经济核心产业增加值增长10%以上。", "上半年数字经济核心产业增加值增速-2.2%。")
+    assert (metric.actual, metric.period_end_month) == (-2.2, 6)
+
+
+def test_a_growth_figure_is_the_actual_of_the_growth_target():
+    found = metrics_of("完成固定资产投资700亿元,同比增长7%。", "1-8月完成固定资产投资468亿元,同比增长6.4%。")
+    assert [(m.kind, m.actual) for m in found] == [("amount", 46800000000), ("growth", 6.4)]
+
+
+def test_a_decline_is_a_negative_growth_actual():
+    metric = only("生活垃圾总量控制在零增长以下。", "1-8月日均垃圾量1413.93吨,同比下降2.63%。")
+    assert metric.actual == -2.63
+
+
+def test_a_figure_printed_without_its_unit_takes_the_targets():
+    metric = only("万人发明专利拥有量88件以上。", "8月万人发明专利拥有量达到112,已完成年初目标。")
+    assert (metric.actual, metric.actual_unit) == (112, "件")
+
+
+def test_recommended_and_applied_figures_are_not_actuals():
+    metric = only("新增国家高新技术企业141家。", "推荐新申报国家高新技术企业176家。")
+    assert metric.actual is None
+
+
+def test_works_under_way_are_not_actuals():
+    metric = only("加装电梯200台以上。", "通过方案联审285台,其中已完工158台,施工中94台。")
+    assert metric.actual == 158
+
+
+def test_a_figure_awaiting_acceptance_is_not_an_actual():
+    metric = only("创建3个体育文化社区。", "3个体育文化社区创建标准均已达标,等待验收。")
+    assert metric.actual is None
+
+
+def test_one_level_of_a_target_without_levels_is_not_its_actual():
+    metric = only("新增知识产权示范企业20家。", "新增省级知识产权示范企业11家,市、区级知识产权示范企业待评审。")
+    assert metric.actual is None
+
+
+def test_a_total_is_taken_over_its_parts():
+    metric = only("交付安置房57万平方米。", "星桥农居二期15.69万方、谢村单元27.51万方合计43.2万方完成交付。")
+    assert metric.actual == 432000
+
+
+def test_started_works_do_not_count_as_built_ones():
+    found = metrics_of("实施97条道路建设。", "97条道路中13条道路已开工,24条道路已完工。")
+    assert found[0].actual == 24
+
+
+def test_the_action_of_a_target_must_match_the_figures():
+    found = metrics_of("开工项目14个,投用3个。", "已开工4个项目;已竣工5个项目;已投用2个项目。")
+    assert [(m.label, m.actual) for m in found] == [("开工项目", 4), ("投用项目", 2)]
+
+
+def test_a_changed_scope_gives_no_actual():
+    metric = only("实施131个大城北开发建设项目。", "正式任务共计133个项目。已开工18个,完工20个。")
+    assert metric.actual is None
+
+
+def test_when_two_figures_fit_equally_there_is_no_pair():
+    metric = only("完成土地出让20宗。", "已出让12宗,收储8宗。")
+    assert metric.actual is None
+
+
+def test_to_json_has_exactly_the_documented_keys():
+    payload = only("新增绿地60万平方米。", "新增绿地57.82万方。").to_json()
+    assert payload == {
+        "label": "绿地",
+        "target": 600000,
+        "unit": "平方米",
+        "comparator": "=",
+        "kind": "amount",
+        "actual": 578200,
+        "actual_unit": "平方米",
+        "completion": pytest.approx(0.9637, abs=1e-4),
+        "evidence": {"target": [4, 10], "actual": [4, 11]},
+    }
+
+
+def test_evidence_spans_point_at_the_figures():
+    content, progress = "建设生态绿道10公里、山水连廊2条,新增绿地60万平方米。", "完成生态绿道23.6公里,新增绿地57.82万方。"
+    found = metrics_of(content, progress)
+    green = by_label(found, "绿地")
+    assert content[slice(*green.target_span)] == "60万平方米"
+    assert progress[slice(*green.actual_span)] == "57.82万方"
+    assert by_label(found, "山水连廊").actual_span is None
+
+
+# --- sample rows --------------------------------------------------------------------------
+
+
+def test_sample_2022_row_16_pairs_green_ways_and_green_land(parsed_2022):
+    task = sample_task(parsed_2022, 16)
+    assert [(m.label, m.target, m.unit, m.actual) for m in task.metrics] == [
+        ("生态绿道", 10, "公里", 23.6),
+        ("山水连廊", 2, "条", None),
+        ("绿地", 600000, "平方米", 578200),
+    ]
+
+
+def test_sample_2022_row_88_reads_bai_chang_and_matches_another_word_for_lecture(parsed_2022):
+    lectures = by_label(sample_task(parsed_2022, 88).metrics, "公益养育讲堂")
+    assert (lectures.target, lectures.actual) == (100, 151)
+
+
+def test_sample_2022_row_47_uses_the_projects_qualifiers_to_tell_them_apart(parsed_2022):
+    found = sample_task(parsed_2022, 47).metrics
+    assert [(m.target, m.actual, m.period_end_month) for m in found] == [(20, 18, 8), (160, 187, 8), (80, 68, 8)]
+
+
+def test_sample_2022_row_61_recommendations_give_no_actual(parsed_2022):
+    assert [m.actual for m in sample_task(parsed_2022, 61).metrics] == [None, None]
+
+
+def test_sample_2020_row_58_takes_the_total_over_three_parts(parsed_2020):
+    metric = sample_task(parsed_2020, 58).metrics[0]
+    assert (metric.target, metric.actual, metric.completion) == (3300, 3174, 0.9618)
+
+
+def test_sample_2020_row_59_matches_start_and_finish_counts_under_their_headings(parsed_2020):
+    found = sample_task(parsed_2020, 59).metrics
+    assert [(m.target, m.unit, m.actual) for m in found] == [(94, "条", None), (53, "公里", None), (18, "条", 16), (10, "条", 10)]
+
+
+def test_sample_2020_row_56_gives_the_area_ratio_to_the_area_metric(parsed_2020):
+    plots, area = sample_task(parsed_2020, 56).metrics
+    assert (plots.actual, plots.completion) == (14, pytest.approx(1.1667, abs=1e-4))
+    assert (area.actual, area.completion) == (470.25, 1.045)
