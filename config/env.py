@@ -6,6 +6,7 @@ means "use the default".
 """
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,6 +16,11 @@ FALSE_WORDS = frozenset({"0", "false", "no"})
 BOOL_INVALID = "{name} must be one of 1/0/true/false/yes/no, got {raw!r}"
 INT_INVALID = "{name} must be a whole number, got {raw!r}"
 INT_TOO_SMALL = "{name} must be at least {minimum}, got {value}"
+ORIGIN_INVALID = "{name} must list origins like https://jindu.example.org (scheme and host, no path), got {raw!r}"
+
+# An origin as browsers send it: scheme, host (a name, an IPv4 address or a bracketed IPv6 one; Django
+# also allows a leading "*." wildcard) and an optional port, with no path, query or trailing slash.
+_ORIGIN = re.compile(r"https?://(\*\.)?([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?")
 
 
 def env_str(name: str, *, default: str = "") -> str:
@@ -53,3 +59,12 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     if not raw:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_origins(name: str, *, default: list[str]) -> list[str]:
+    """A comma-separated list of http(s) origins; anything else (a bare host, a path) raises."""
+    origins = env_list(name, default=default)
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin):
+            raise ImproperlyConfigured(ORIGIN_INVALID.format(name=name, raw=origin))
+    return origins

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_origins, env_str
 
 
 @pytest.mark.parametrize("raw, expected", [("1", True), ("true", True), ("YES", True), ("0", False), ("False", False), ("no", False)])
@@ -59,3 +59,24 @@ def test_list_splits_on_commas_and_drops_blanks(monkeypatch):
     monkeypatch.setenv("TEST_HOSTS", " example.org, ,www.example.org ,")
 
     assert env_list("TEST_HOSTS", default=[]) == ["example.org", "www.example.org"]
+
+
+def test_origins_accept_http_and_https_with_host_and_port(monkeypatch):
+    monkeypatch.setenv("TEST_ORIGINS", "https://jindu.example.org, http://127.0.0.1:8000,https://[::1]:8443,https://*.example.org")
+
+    assert env_origins("TEST_ORIGINS", default=[]) == [
+        "https://jindu.example.org",
+        "http://127.0.0.1:8000",
+        "https://[::1]:8443",
+        "https://*.example.org",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw", ["jindu.example.org", "ftp://jindu.example.org", "https://jindu.example.org/", "https://jindu.example.org/admin", "https://"]
+)
+def test_origins_refuse_anything_but_scheme_and_host_and_name_the_variable(monkeypatch, raw):
+    monkeypatch.setenv("TEST_ORIGINS", f"https://ok.example.org,{raw}")
+
+    with pytest.raises(ImproperlyConfigured, match=r"TEST_ORIGINS must list origins like https://"):
+        env_origins("TEST_ORIGINS", default=[])

@@ -1,10 +1,15 @@
 """Tests for tracker.services: importing, replacing and publishing reports."""
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, connection
 
+from tests.conftest import SAMPLE_2022
 from tests.factories import diagnostic_build, parsed_report_build, parsed_task_build
 from tracker import services
 from tracker.models import (
@@ -27,6 +32,8 @@ from tracker.services import (
     report_source_key,
     report_unpublish,
 )
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 ALL_MODELS = [Report, Theme, Task, Department, Leader, TaskDepartment, TaskLeader, ImportDiagnostic]
 
@@ -294,6 +301,34 @@ def test_concurrent_imports_on_postgresql_store_one_report(monkeypatch):
     assert sorted(outcomes) == [ImportOutcome.CREATED, ImportOutcome.UNCHANGED]
     assert Report.objects.count() == 1
     assert Task.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_import_report_processes_on_the_same_file_store_one_report():
+    """End to end, two real `manage.py import_report` processes on PostgreSQL (the test above forces the race)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers, so there is no race to lose")
+    database = connection.settings_dict
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{database['USER']}@{host}:{port}/{database['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    command = [sys.executable, "manage.py", "import_report", str(SAMPLE_2022)]
+
+    processes = [
+        subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [(*process.communicate(timeout=120), process.returncode) for process in processes]
+
+    for out, err, code in results:
+        assert code == 0, err
+        assert "Traceback" not in err
+    assert sorted(out.split(": ", 1)[1].split()[0] for out, _, _ in results) == ["created", "unchanged"]
+    assert Report.objects.count() == 1
+    assert Task.objects.count() == 108
 
 
 # --- departments, leaders, diagnostics --------------------------------------

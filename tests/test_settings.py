@@ -13,6 +13,10 @@ SETTINGS_VARIABLES = (
     "DJANGO_CSRF_TRUSTED_ORIGINS",
     "DATABASE_URL",
     "TRACKER_MAX_UPLOAD_BYTES",
+    "DJANGO_HSTS_SECONDS",
+    "DJANGO_HSTS_INCLUDE_SUBDOMAINS",
+    "DJANGO_HSTS_PRELOAD",
+    "DJANGO_SSL_REDIRECT",
 )
 PRINT_SETTINGS = (
     "from django.conf import settings as s; "
@@ -21,12 +25,26 @@ PRINT_SETTINGS = (
 )
 
 
-def load_settings(**variables: str) -> subprocess.CompletedProcess:
+PRINT_SECURITY_SETTINGS = (
+    "from django.conf import settings as s; "
+    "print(s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+    "s.SECURE_PROXY_SSL_HEADER, s.X_FRAME_OPTIONS, s.SECURE_CONTENT_TYPE_NOSNIFF, s.SECURE_REFERRER_POLICY)"
+)
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "kQ7-xV2_pL9mN4bR8tY1wE6uI3oA5sD0fG7hJ2kZ9xC4vB1nM8",  # 50 random characters
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+}
+
+
+def run_python(args: list[str], **variables: str) -> subprocess.CompletedProcess:
     env = {name: value for name, value in os.environ.items() if name not in SETTINGS_VARIABLES}
     env |= {"DJANGO_SETTINGS_MODULE": "config.settings", **variables}
-    return subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run([sys.executable, *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=60)
+
+
+def load_settings(**variables: str) -> subprocess.CompletedProcess:
+    return run_python(["-c", PRINT_SETTINGS], **variables)
 
 
 def test_defaults_suit_local_use():
@@ -73,3 +91,48 @@ def test_a_mistyped_upload_limit_refuses_to_start():
 
     assert loaded.returncode != 0
     assert "TRACKER_MAX_UPLOAD_BYTES must be a whole number, got '5MB'" in loaded.stderr
+
+
+def test_a_csrf_origin_without_its_scheme_refuses_to_start():
+    loaded = load_settings(DJANGO_CSRF_TRUSTED_ORIGINS="https://jindu.example.org,jindu.example.org")
+
+    assert loaded.returncode != 0
+    assert "DJANGO_CSRF_TRUSTED_ORIGINS must list origins like https://jindu.example.org" in loaded.stderr
+    assert "'jindu.example.org'" in loaded.stderr
+
+
+def test_production_turns_on_https_and_browser_protections():
+    loaded = run_python(["-c", PRINT_SECURITY_SETTINGS], **PRODUCTION)
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split("\n")[0] == (
+        "31536000 True True True ('HTTP_X_FORWARDED_PROTO', 'https') DENY True same-origin"
+    )
+
+
+def test_debug_stays_on_plain_http_without_proxy_trust():
+    loaded = run_python(["-c", PRINT_SECURITY_SETTINGS])
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split("\n")[0] == "0 False False False None DENY True same-origin"
+
+
+def test_hsts_and_ssl_redirect_can_be_turned_down_for_a_first_rollout():
+    loaded = run_python(["-c", PRINT_SECURITY_SETTINGS], **PRODUCTION, DJANGO_HSTS_SECONDS="3600", DJANGO_SSL_REDIRECT="0")
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split()[:2] == ["3600", "False"]
+
+
+def test_deploy_check_is_clean_in_production():
+    checked = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
+
+    assert checked.returncode == 0, checked.stderr
+    assert "System check identified no issues" in checked.stdout
+
+
+def test_pasted_text_over_the_default_form_field_cap_reaches_the_form():
+    loaded = run_python(["-c", "from django.conf import settings as s; print(s.DATA_UPLOAD_MAX_MEMORY_SIZE)"])
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert int(loaded.stdout) > 2 * 5 * 1024 * 1024

@@ -2,9 +2,13 @@
 
 from pathlib import Path
 
+from django.conf import settings
+
+from tracker.forms import size_error
 from tracker.parsing import ParsedReport, ParseError, parse_report_bytes
 
 FILE_UNREADABLE = "{path}: 无法读取文件: {reason}"
+FILE_TOO_LARGE = "{path}: {message}上限由 TRACKER_MAX_UPLOAD_BYTES 设定。"
 
 
 class ReportFileError(Exception):
@@ -12,11 +16,17 @@ class ReportFileError(Exception):
 
 
 def report_file_parse(path: str) -> ParsedReport:
-    """Read and parse one file, naming it `path` in every message."""
+    """Read and parse one file, naming it `path` in every message; files over the upload limit are refused
+    unread, as the admin's upload form refuses them."""
+    limit = settings.TRACKER_MAX_UPLOAD_BYTES
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            data = file.read(limit + 1)
     except OSError as err:
         raise ReportFileError(FILE_UNREADABLE.format(path=path, reason=err.strerror or err)) from err
+    if len(data) > limit:
+        size = Path(path).stat().st_size
+        raise ReportFileError(FILE_TOO_LARGE.format(path=path, message=size_error(size, limit)))
     try:
         return parse_report_bytes(data, source_name=path)
     except ParseError as err:
