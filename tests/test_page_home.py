@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.conf import settings
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import report_create
@@ -132,7 +133,9 @@ def test_when_no_status_is_known_the_charts_show_counts(client):
 def test_it_speaks_english_when_asked(client):
     dashboard_report_create()
 
-    response = client.get("/", headers={"accept-language": "en"})
+    # English is chosen with the language switch, which sets the language cookie.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/")
 
     assertContains(response, '<html lang="en">')
     assertContains(response, "Progress Board")
