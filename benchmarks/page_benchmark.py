@@ -28,7 +28,9 @@ def main() -> None:
         os.environ["DATABASE_URL"] = f"sqlite:///{folder}/benchmark.sqlite3"
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         os.environ["DJANGO_DEBUG"] = "0"
+        os.environ["DJANGO_SSL_REDIRECT"] = "0"  # the test client speaks plain HTTP; production sits behind TLS
         os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40)
+        os.environ["DJANGO_STATIC_ROOT"] = f"{folder}/static"  # hashed static names, as in production
         import django
 
         django.setup()
@@ -43,6 +45,7 @@ def main() -> None:
 
         setup_test_environment()
         call_command("migrate", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
         for path in sorted((ROOT / "fixtures").glob("*.txt")):
             report_import(parsed=parse_report_bytes(path.read_bytes(), source_name=path.name), publish=True)
 
