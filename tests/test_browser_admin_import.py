@@ -3,53 +3,21 @@
 Needs /usr/bin/chromium and playwright (requirements-browser.txt); skips otherwise. Run alone with `pytest -m browser`.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
 from tests.admin_users import EDITORS, PASSWORD, staff_user_create
 from tests.conftest import SAMPLE_2022
+from tests.test_browser_report_list import ARTIFACTS_DIR, browser_page  # noqa: F401 (fixture)
 from tracker.models import Report
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser_page():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed: pip install -r requirements-browser.txt"
-    )
-    # Playwright runs an event loop in this thread; Django would otherwise refuse the ORM calls.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            try:
-                # An official's browser asks for Chinese; without it Chromium asks for English and gets it.
-                yield browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-            finally:
-                browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.mark.django_db(transaction=True)
 def test_upload_preview_confirm(browser_page, live_server):
     staff_user_create(username="editor", group=EDITORS)
-    page = browser_page
+    # An official's browser asks for Chinese; without it Chromium asks for English and gets it.
+    page = browser_page.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     console_errors = []
     page.on("pageerror", lambda error: console_errors.append(str(error)))
     ARTIFACTS_DIR.mkdir(exist_ok=True)
