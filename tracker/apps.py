@@ -1,8 +1,9 @@
 """App configuration for tracker."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TrackerConfig(AppConfig):
     name = "tracker"
-    verbose_name = "进度看板"
+    verbose_name = _("进度看板")

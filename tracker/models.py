@@ -4,10 +4,16 @@ One `Report` per published table; its `Theme`s (项目) and `Task`s (任务) are
 replaced whole when a corrected source of the same report is imported.
 `Department`s and `Leader`s are shared across reports so a unit's tasks can be
 followed from year to year.
+
+Verbose names are translatable and their message ids are the Chinese text. Model names
+carry a context ("model", "plural", "measure") because English needs a singular and a
+plural, or two words, where Chinese has one.
 """
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -35,37 +41,37 @@ class ReportQuerySet(models.QuerySet):
 
 
 class Report(models.Model):
-    title = models.CharField("标题", max_length=500)
-    year = models.PositiveSmallIntegerField("年份", null=True, blank=True)
-    quarter = models.PositiveSmallIntegerField("季度", null=True, blank=True)
+    title = models.CharField(_("标题"), max_length=500)
+    year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True)
+    quarter = models.PositiveSmallIntegerField(_("季度"), null=True, blank=True)
     period_end_month = models.PositiveSmallIntegerField(
-        "截止月份", null=True, blank=True, help_text="统计期的最后一个月，用于计算序时进度"
+        _("截止月份"), null=True, blank=True, help_text=_("统计期的最后一个月，用于计算序时进度")
     )
-    period_label = models.CharField("统计期", max_length=100, blank=True)
-    publisher = models.CharField("发布机构", max_length=200, blank=True)
-    index_no = models.CharField("信息索引号", max_length=100, blank=True)
-    published_on = models.DateField("发布日期", null=True, blank=True)
-    source_name = models.CharField("源文件", max_length=255, blank=True)
-    content_hash = models.CharField("内容哈希 (SHA-256)", max_length=64, unique=True)
+    period_label = models.CharField(_("统计期"), max_length=100, blank=True)
+    publisher = models.CharField(_("发布机构"), max_length=200, blank=True)
+    index_no = models.CharField(_("信息索引号"), max_length=100, blank=True)
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    source_name = models.CharField(_("源文件"), max_length=255, blank=True)
+    content_hash = models.CharField(_("内容哈希 (SHA-256)"), max_length=64, unique=True)
     source_key = models.CharField(
-        "报告标识",
+        _("报告标识"),
         max_length=600,
         unique=True,
-        help_text="信息索引号；没有索引号时为 标题|年份|截止月份。同一标识再次导入时更新而非新建。",
+        help_text=_("信息索引号；没有索引号时为 标题|年份|截止月份。同一标识再次导入时更新而非新建。"),
     )
-    layout = models.CharField("表格版式", max_length=200, blank=True)
-    columns = models.JSONField("表头", default=list, blank=True)
-    is_published = models.BooleanField("已发布", default=False)
-    published_at = models.DateTimeField("发布时间", null=True, blank=True)
-    imported_at = models.DateTimeField("首次导入时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    layout = models.CharField(_("表格版式"), max_length=200, blank=True)
+    columns = models.JSONField(_("表头"), default=list, blank=True)
+    is_published = models.BooleanField(_("已发布"), default=False)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    imported_at = models.DateTimeField(_("首次导入时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = ReportQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name="报告修改记录", excluded_fields=["updated_at"])
+    history = HistoricalRecords(verbose_name=_("报告修改记录"), excluded_fields=["updated_at"])
 
     class Meta:
-        verbose_name = "报告"
-        verbose_name_plural = "报告"
+        verbose_name = pgettext_lazy("model", "报告")
+        verbose_name_plural = pgettext_lazy("plural", "报告")
         ordering = REPORTS_NEWEST_FIRST
         constraints = [
             models.CheckConstraint(
@@ -92,14 +98,14 @@ class Report(models.Model):
 class Theme(models.Model):
     """A 项目 heading that groups tasks, e.g. "(一) 经济社会发展主要预期目标"."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="themes", verbose_name="报告")
-    ordinal = models.PositiveSmallIntegerField("顺序")
-    number = models.CharField("编号", max_length=20, blank=True, help_text="“(一)”中的“一”")
-    name = models.CharField("名称", max_length=500)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="themes", verbose_name=_("报告"))
+    ordinal = models.PositiveSmallIntegerField(_("顺序"))
+    number = models.CharField(_("编号"), max_length=20, blank=True, help_text=_("“(一)”中的“一”"))
+    name = models.CharField(_("名称"), max_length=500)
 
     class Meta:
-        verbose_name = "项目"
-        verbose_name_plural = "项目"
+        verbose_name = pgettext_lazy("model", "项目")
+        verbose_name_plural = pgettext_lazy("plural", "项目")
         ordering = ["report", "ordinal"]
         constraints = [
             models.UniqueConstraint(fields=["report", "name"], name="theme_unique_name_per_report"),
@@ -113,11 +119,11 @@ class Theme(models.Model):
 class Department(models.Model):
     """A 责任单位; the parser already gives one canonical spelling per unit."""
 
-    name = models.CharField("名称", max_length=200, unique=True)
+    name = models.CharField(_("名称"), max_length=200, unique=True)
 
     class Meta:
-        verbose_name = "单位"
-        verbose_name_plural = "单位"
+        verbose_name = pgettext_lazy("model", "单位")
+        verbose_name_plural = pgettext_lazy("plural", "单位")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -127,14 +133,14 @@ class Department(models.Model):
 class DepartmentAlias(models.Model):
     """Another name of a unit (e.g. after a merge); imports map it to its department."""
 
-    name = models.CharField("别名", max_length=200, unique=True)
+    name = models.CharField(_("别名"), max_length=200, unique=True)
     department = models.ForeignKey(
-        Department, on_delete=models.CASCADE, related_name="aliases", verbose_name="对应单位"
+        Department, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("对应单位")
     )
 
     class Meta:
-        verbose_name = "单位别名"
-        verbose_name_plural = "单位别名"
+        verbose_name = pgettext_lazy("model", "单位别名")
+        verbose_name_plural = pgettext_lazy("plural", "单位别名")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -144,11 +150,11 @@ class DepartmentAlias(models.Model):
 class Leader(models.Model):
     """A person named as 牵头领导 / 分管领导; kept apart from departments."""
 
-    name = models.CharField("姓名", max_length=100, unique=True)
+    name = models.CharField(_("姓名"), max_length=100, unique=True)
 
     class Meta:
-        verbose_name = "领导"
-        verbose_name_plural = "领导"
+        verbose_name = pgettext_lazy("model", "领导")
+        verbose_name_plural = pgettext_lazy("plural", "领导")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -173,42 +179,42 @@ CORRECTABLE_FIELDS = (
 class Task(models.Model):
     class Status(models.TextChoices):
         # Values equal the parser's `Status` values (a test checks they stay in step).
-        COMPLETED = "completed", "已完成"
-        ON_TRACK = "on_track", "正常推进"
-        BEHIND = "behind", "滞后"
-        NOT_STARTED = "not_started", "未开工"
-        SUSPENDED = "suspended", "暂停"
-        UNKNOWN = "unknown", "未知"
+        COMPLETED = "completed", _("已完成")
+        ON_TRACK = "on_track", _("正常推进")
+        BEHIND = "behind", _("滞后")
+        NOT_STARTED = "not_started", _("未开工")
+        SUSPENDED = "suspended", _("暂停")
+        UNKNOWN = "unknown", _("未知")
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="tasks", verbose_name="报告")
-    seq = models.PositiveIntegerField("序号", help_text="表中顺序，从 1 起")
-    source_seq = models.CharField("原序号", max_length=20, blank=True, help_text="表中印的序号")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("报告"))
+    seq = models.PositiveIntegerField(_("序号"), help_text=_("表中顺序，从 1 起"))
+    source_seq = models.CharField(_("原序号"), max_length=20, blank=True, help_text=_("表中印的序号"))
     theme = models.ForeignKey(
-        Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks", verbose_name="项目"
+        Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks", verbose_name=_("项目")
     )
-    content = models.TextField("工作内容")
-    progress = models.TextField("进展情况", blank=True)
-    completion_text = models.CharField("完成进度", max_length=100, blank=True)
-    note = models.TextField("备注", blank=True)
-    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.UNKNOWN)
-    status_reason = models.TextField("状态依据", blank=True)
-    first_line = models.PositiveIntegerField("起始行")
-    last_line = models.PositiveIntegerField("结束行")
+    content = models.TextField(_("工作内容"))
+    progress = models.TextField(_("进展情况"), blank=True)
+    completion_text = models.CharField(_("完成进度"), max_length=100, blank=True)
+    note = models.TextField(_("备注"), blank=True)
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.UNKNOWN)
+    status_reason = models.TextField(_("状态依据"), blank=True)
+    first_line = models.PositiveIntegerField(_("起始行"))
+    last_line = models.PositiveIntegerField(_("结束行"))
     departments = models.ManyToManyField(
-        Department, through="TaskDepartment", related_name="tasks", verbose_name="责任单位"
+        Department, through="TaskDepartment", related_name="tasks", verbose_name=_("责任单位")
     )
-    leaders = models.ManyToManyField(Leader, through="TaskLeader", related_name="tasks", verbose_name="领导")
+    leaders = models.ManyToManyField(Leader, through="TaskLeader", related_name="tasks", verbose_name=_("领导"))
     # Which fields an admin corrected (names from CORRECTABLE_FIELDS): a re-import keeps them.
-    corrected_fields = models.JSONField("人工更正的字段", default=list, blank=True)
+    corrected_fields = models.JSONField(_("人工更正的字段"), default=list, blank=True)
     # What the parser last read for this row, so a re-import can tell a changed source row
     # from an admin's correction; {} for rows stored before this field existed.
-    parsed_values = models.JSONField("解析原值", default=dict, blank=True, editable=False)
+    parsed_values = models.JSONField(_("解析原值"), default=dict, blank=True, editable=False)
 
-    history = HistoricalRecords(verbose_name="任务修改记录")
+    history = HistoricalRecords(verbose_name=_("任务修改记录"))
 
     class Meta:
-        verbose_name = "任务"
-        verbose_name_plural = "任务"
+        verbose_name = pgettext_lazy("model", "任务")
+        verbose_name_plural = pgettext_lazy("plural", "任务")
         ordering = ["report", "seq"]
         constraints = [
             models.UniqueConstraint(fields=["report", "seq"], name="task_unique_seq_per_report"),
@@ -220,22 +226,22 @@ class Task(models.Model):
 
 class TaskDepartment(models.Model):
     class Role(models.TextChoices):
-        LEAD = "lead", "牵头"
-        CO = "co", "配合"
+        LEAD = "lead", _("牵头")
+        CO = "co", _("配合")
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="department_links", verbose_name="任务")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="department_links", verbose_name=_("任务"))
     # PROTECT: a unit named in a report must be merged, not deleted.
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="task_links", verbose_name="单位"
+        Department, on_delete=models.PROTECT, related_name="task_links", verbose_name=_("单位")
     )
-    role = models.CharField("角色", max_length=10, choices=Role.choices)
-    position = models.PositiveSmallIntegerField("位次", help_text="在单元格中的顺序，从 1 起")
+    role = models.CharField(_("角色"), max_length=10, choices=Role.choices)
+    position = models.PositiveSmallIntegerField(_("位次"), help_text=_("在单元格中的顺序，从 1 起"))
 
-    history = HistoricalRecords(verbose_name="任务责任单位修改记录")
+    history = HistoricalRecords(verbose_name=_("任务责任单位修改记录"))
 
     class Meta:
-        verbose_name = "任务责任单位"
-        verbose_name_plural = "任务责任单位"
+        verbose_name = pgettext_lazy("model", "任务责任单位")
+        verbose_name_plural = pgettext_lazy("plural", "任务责任单位")
         ordering = ["task", "position"]
         constraints = [
             models.UniqueConstraint(fields=["task", "department"], name="taskdepartment_unique_department"),
@@ -243,19 +249,21 @@ class TaskDepartment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.department.name}（{self.get_role_display()}）"
+        return gettext("{department}（{role}）").format(department=self.department.name, role=self.get_role_display())
 
 
 class TaskLeader(models.Model):
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="leader_links", verbose_name="任务")
-    leader = models.ForeignKey(Leader, on_delete=models.PROTECT, related_name="task_links", verbose_name="领导")
-    position = models.PositiveSmallIntegerField("位次")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="leader_links", verbose_name=_("任务"))
+    leader = models.ForeignKey(
+        Leader, on_delete=models.PROTECT, related_name="task_links", verbose_name=pgettext_lazy("model", "领导")
+    )
+    position = models.PositiveSmallIntegerField(_("位次"))
 
-    history = HistoricalRecords(verbose_name="任务领导修改记录")
+    history = HistoricalRecords(verbose_name=_("任务领导修改记录"))
 
     class Meta:
-        verbose_name = "任务领导"
-        verbose_name_plural = "任务领导"
+        verbose_name = pgettext_lazy("model", "任务领导")
+        verbose_name_plural = pgettext_lazy("plural", "任务领导")
         ordering = ["task", "position"]
         constraints = [
             models.UniqueConstraint(fields=["task", "leader"], name="taskleader_unique_leader"),
@@ -270,27 +278,27 @@ class ImportDiagnostic(models.Model):
 
     class Severity(models.TextChoices):
         # Values equal the parser's `Severity` values.
-        ERROR = "error", "错误"
-        WARNING = "warning", "警告"
-        INFO = "info", "提示"
+        ERROR = "error", _("错误")
+        WARNING = "warning", _("警告")
+        INFO = "info", _("提示")
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="diagnostics", verbose_name="报告")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="diagnostics", verbose_name=_("报告"))
     task = models.ForeignKey(
-        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="diagnostics", verbose_name="任务"
+        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="diagnostics", verbose_name=_("任务")
     )
-    line = models.PositiveIntegerField("行号", null=True, blank=True)
-    severity = models.CharField("级别", max_length=10, choices=Severity.choices)
-    code = models.CharField("代码", max_length=50)
-    message = models.TextField("说明")
-    resolved = models.BooleanField("已处理", default=False)
+    line = models.PositiveIntegerField(_("行号"), null=True, blank=True)
+    severity = models.CharField(_("级别"), max_length=10, choices=Severity.choices)
+    code = models.CharField(_("代码"), max_length=50)
+    message = models.TextField(_("说明"))
+    resolved = models.BooleanField(_("已处理"), default=False)
 
     class Meta:
-        verbose_name = "导入诊断"
-        verbose_name_plural = "导入诊断"
+        verbose_name = pgettext_lazy("model", "导入诊断")
+        verbose_name_plural = pgettext_lazy("plural", "导入诊断")
         ordering = ["report", F("line").asc(nulls_first=True), "id"]
 
     def __str__(self) -> str:
-        where = f"第 {self.line} 行" if self.line else "全文"
+        where = gettext("第 {line} 行").format(line=self.line) if self.line else gettext("全文")
         return f"{where} {self.severity} {self.code}"
 
 
@@ -303,31 +311,31 @@ class Metric(models.Model):
     """
 
     class Kind(models.TextChoices):
-        COUNT = "count", "数量"
-        AMOUNT = "amount", "金额"
-        PERCENT = "percent", "比例"
-        GROWTH = "growth", "增速"
+        COUNT = "count", _("数量")
+        AMOUNT = "amount", _("金额")
+        PERCENT = "percent", _("比例")
+        GROWTH = "growth", _("增速")
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="metrics", verbose_name="任务")
-    position = models.PositiveSmallIntegerField("位次")
-    label = models.CharField("指标", max_length=200)
-    target = models.FloatField("目标值", null=True, blank=True)
-    unit = models.CharField("单位", max_length=30, blank=True)
-    comparator = models.CharField("比较", max_length=4, blank=True, help_text="=、>= 或 <=")
-    kind = models.CharField("类型", max_length=10, choices=Kind.choices, blank=True)
-    actual = models.FloatField("实际值", null=True, blank=True)
-    actual_unit = models.CharField("实际值单位", max_length=30, blank=True)
-    completion = models.FloatField("完成比例", null=True, blank=True, help_text="实际/目标，1 为刚好完成")
-    target_start = models.PositiveIntegerField("目标依据起", null=True, blank=True)
-    target_end = models.PositiveIntegerField("目标依据止", null=True, blank=True)
-    actual_start = models.PositiveIntegerField("实际依据起", null=True, blank=True)
-    actual_end = models.PositiveIntegerField("实际依据止", null=True, blank=True)
-    locked = models.BooleanField("已锁定", default=False, help_text="锁定后重新导入不会覆盖此指标")
-    history = HistoricalRecords(verbose_name="指标修改记录")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="metrics", verbose_name=_("任务"))
+    position = models.PositiveSmallIntegerField(_("位次"))
+    label = models.CharField(_("指标"), max_length=200)
+    target = models.FloatField(_("目标值"), null=True, blank=True)
+    unit = models.CharField(pgettext_lazy("measure", "单位"), max_length=30, blank=True)
+    comparator = models.CharField(_("比较"), max_length=4, blank=True, help_text=_("=、>= 或 <="))
+    kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, blank=True)
+    actual = models.FloatField(_("实际值"), null=True, blank=True)
+    actual_unit = models.CharField(_("实际值单位"), max_length=30, blank=True)
+    completion = models.FloatField(_("完成比例"), null=True, blank=True, help_text=_("实际/目标，1 为刚好完成"))
+    target_start = models.PositiveIntegerField(_("目标依据起"), null=True, blank=True)
+    target_end = models.PositiveIntegerField(_("目标依据止"), null=True, blank=True)
+    actual_start = models.PositiveIntegerField(_("实际依据起"), null=True, blank=True)
+    actual_end = models.PositiveIntegerField(_("实际依据止"), null=True, blank=True)
+    locked = models.BooleanField(_("已锁定"), default=False, help_text=_("锁定后重新导入不会覆盖此指标"))
+    history = HistoricalRecords(verbose_name=_("指标修改记录"))
 
     class Meta:
-        verbose_name = "指标"
-        verbose_name_plural = "指标"
+        verbose_name = pgettext_lazy("model", "指标")
+        verbose_name_plural = pgettext_lazy("plural", "指标")
         ordering = ["task", "position"]
         constraints = [
             models.UniqueConstraint(fields=["task", "position"], name="metric_unique_position"),

@@ -15,6 +15,7 @@ from enum import StrEnum
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tracker.models import (
     CORRECTABLE_FIELDS,
@@ -67,10 +68,13 @@ class RowChanges:
     kept_corrections: dict[int, list[str]] = field(default_factory=dict)
 
     def summary(self) -> str:
-        """One line, e.g. "新增 0  变化 1  未变 107  删除 0  保留更正 1"."""
-        return (
-            f"新增 {len(self.new)}  变化 {len(self.changed)}  未变 {len(self.unchanged)}  "
-            f"删除 {len(self.removed)}  保留更正 {len(self.kept_corrections)}"
+        """One line, e.g. "新增 0  变化 1  未变 107  删除 0  保留更正 1" (in the active language: the admin shows it)."""
+        return gettext("新增 {new}  变化 {changed}  未变 {unchanged}  删除 {removed}  保留更正 {kept}").format(
+            new=len(self.new),
+            changed=len(self.changed),
+            unchanged=len(self.unchanged),
+            removed=len(self.removed),
+            kept=len(self.kept_corrections),
         )
 
 

@@ -5,9 +5,10 @@ One module per area; each registers its models on import. Every write goes throu
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from tracker.admin import departments, diagnostics, reports, tasks  # noqa: F401  (they register)
 
-admin.site.site_header = "进度看板 管理后台"
-admin.site.site_title = "进度看板"
-admin.site.index_title = "报告管理"
+admin.site.site_header = _("进度看板 管理后台")
+admin.site.site_title = _("进度看板")
+admin.site.index_title = _("报告管理")

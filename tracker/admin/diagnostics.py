@@ -3,12 +3,12 @@
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker import services
 from tracker.admin.permissions import ActionsNeedChangePermissionMixin
 from tracker.models import ImportDiagnostic
-
-RESOLVED = "已将 {count} 条诊断标记为已处理。"
 
 
 @admin.register(ImportDiagnostic)
@@ -24,14 +24,15 @@ class ImportDiagnosticAdmin(ActionsNeedChangePermissionMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # diagnostics come from imports
 
-    @admin.display(description="任务")
+    @admin.display(description=_("任务"))
     def task_link(self, diagnostic):
         if diagnostic.task_id is None:
             return "—"
         url = reverse("admin:tracker_task_change", args=[diagnostic.task_id])
         return format_html('<a href="{}">{}</a>', url, diagnostic.task)
 
-    @admin.action(description="标记为已处理", permissions=["change"])
+    @admin.action(description=_("标记为已处理"), permissions=["change"])
     def mark_resolved(self, request, queryset):
         count = services.diagnostics_resolve(diagnostics=queryset)
-        self.message_user(request, RESOLVED.format(count=count), messages.SUCCESS)
+        message = ngettext("已将 {count} 条诊断标记为已处理。", "已将 {count} 条诊断标记为已处理。", count)
+        self.message_user(request, message.format(count=count), messages.SUCCESS)

@@ -13,19 +13,21 @@ import typing
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext, gettext_noop, pgettext
 
 import tracker.parsing as parsing
 from tracker.models import ImportDiagnostic, Task
 from tracker.parsing import ParsedReport
 
 SESSION_KEY = "tracker_pending_import"
+# Message ids (the Chinese text); translated when shown.
 FORMAT_NAMES = {
-    "text": "网页另存的文本（.txt）",
-    "html": "网页（.html）",
-    "xlsx": "Excel 工作簿（.xlsx）",
-    "docx": "Word 文档（.docx）",
+    "text": gettext_noop("网页另存的文本（.txt）"),
+    "html": gettext_noop("网页（.html）"),
+    "xlsx": gettext_noop("Excel 工作簿（.xlsx）"),
+    "docx": gettext_noop("Word 文档（.docx）"),
 }
-PASTE_TOO = "也可直接粘贴从网页复制的文本。"
+FORMATS_AND_PASTE = gettext_noop("{formats}；也可直接粘贴从网页复制的文本。")
 
 
 def accepted_formats() -> str:
@@ -36,7 +38,8 @@ def accepted_formats() -> str:
         formats = ["text"]
     else:
         formats = [name for name in typing.get_args(Format) if name in FORMAT_NAMES]
-    return "、".join(FORMAT_NAMES[name] for name in formats) + "；" + PASTE_TOO
+    names = pgettext("list separator", "、").join(gettext(FORMAT_NAMES[name]) for name in formats)
+    return gettext(FORMATS_AND_PASTE).format(formats=names)
 
 
 @dataclass(frozen=True)

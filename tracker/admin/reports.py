@@ -6,6 +6,8 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import services
@@ -15,15 +17,14 @@ from tracker.forms import ReportUploadForm
 from tracker.models import Report
 from tracker.parsing import ParseError
 
-IMPORT_CANCELLED = "已取消导入，没有保存任何内容。"
-IMPORT_EXPIRED = "预览已过期或已处理，请重新上传。"
+# Message ids (the Chinese text, which tests import); translated when shown.
+IMPORT_CANCELLED = gettext_noop("已取消导入，没有保存任何内容。")
+IMPORT_EXPIRED = gettext_noop("预览已过期或已处理，请重新上传。")
 IMPORT_DONE = {
-    services.ImportOutcome.CREATED: "已导入为草稿：{report}（{rows}）。检查无误后请在报告列表中发布。",
-    services.ImportOutcome.UPDATED: "已用更正版更新：{report}（{rows}）。人工更正过的字段已保留。",
-    services.ImportOutcome.UNCHANGED: "这个文件以前已导入过，没有任何改动：{report}。",
+    services.ImportOutcome.CREATED: gettext_noop("已导入为草稿：{report}（{rows}）。检查无误后请在报告列表中发布。"),
+    services.ImportOutcome.UPDATED: gettext_noop("已用更正版更新：{report}（{rows}）。人工更正过的字段已保留。"),
+    services.ImportOutcome.UNCHANGED: gettext_noop("这个文件以前已导入过，没有任何改动：{report}。"),
 }
-PUBLISHED = "已发布 {count} 份报告。"
-UNPUBLISHED = "已撤回 {count} 份报告（公开网站不再显示）。"
 
 
 @admin.register(Report)
@@ -39,11 +40,11 @@ class ReportAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(task_count=Count("tasks"))
 
-    @admin.display(description="任务数", ordering="task_count")
+    @admin.display(description=_("任务数"), ordering="task_count")
     def task_count(self, report):
         return report.task_count
 
-    @admin.display(description="统计期")
+    @admin.display(description=_("统计期"))
     def period_text(self, report):
         return report.period_text
 
@@ -54,17 +55,21 @@ class ReportAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     def has_import_permission(self, request) -> bool:
         return request.user.has_perm("tracker.add_report")
 
-    @admin.action(description="发布所选报告（公开网站可见）", permissions=["change"])
+    @admin.action(description=_("发布所选报告（公开网站可见）"), permissions=["change"])
     def publish(self, request, queryset):
         for report in queryset:
             services.report_publish(report=report)
-        self.message_user(request, PUBLISHED.format(count=len(queryset)), messages.SUCCESS)
+        count = len(queryset)
+        message = ngettext("已发布 {count} 份报告。", "已发布 {count} 份报告。", count)
+        self.message_user(request, message.format(count=count), messages.SUCCESS)
 
-    @admin.action(description="撤回所选报告（改回草稿）", permissions=["change"])
+    @admin.action(description=_("撤回所选报告（改回草稿）"), permissions=["change"])
     def unpublish(self, request, queryset):
         for report in queryset:
             services.report_unpublish(report=report)
-        self.message_user(request, UNPUBLISHED.format(count=len(queryset)), messages.SUCCESS)
+        count = len(queryset)
+        message = ngettext("已撤回 {count} 份报告（公开网站不再显示）。", "已撤回 {count} 份报告（公开网站不再显示）。", count)
+        self.message_user(request, message.format(count=count), messages.SUCCESS)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "can_import": self.has_import_permission(request)}
@@ -83,26 +88,27 @@ class ReportAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "导入报告",
+            "title": gettext("导入报告"),
             "max_upload_bytes": report_import.max_upload_bytes(),
             "accepted_formats": report_import.accepted_formats(),
         }
         form = ReportUploadForm()
         if request.method == "POST" and "cancel" in request.POST:
             report_import.pending_discard(request)
-            self.message_user(request, IMPORT_CANCELLED, messages.INFO)
+            self.message_user(request, gettext(IMPORT_CANCELLED), messages.INFO)
             return redirect(reverse("admin:tracker_report_changelist"))
         if request.method == "POST" and "confirm" in request.POST:
             pending = report_import.pending_take(request, token=request.POST.get("token", ""))
             if pending is None:
-                self.message_user(request, IMPORT_EXPIRED, messages.ERROR)
+                self.message_user(request, gettext(IMPORT_EXPIRED), messages.ERROR)
                 return redirect(reverse("admin:tracker_report_import"))
             try:
                 result = services.report_import(parsed=report_import.parse(pending))
             except (ParseError, ValueError) as err:
                 self.message_user(request, str(err), messages.ERROR)
                 return redirect(reverse("admin:tracker_report_import"))
-            message = IMPORT_DONE[result.outcome].format(report=result.report, rows=result.row_changes.summary())
+            rows = result.row_changes.summary()
+            message = gettext(IMPORT_DONE[result.outcome]).format(report=result.report, rows=rows)
             self.message_user(request, message, messages.SUCCESS)
             return redirect(reverse("admin:tracker_report_change", args=[result.report.pk]))
         if request.method == "POST":

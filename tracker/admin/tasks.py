@@ -6,6 +6,8 @@ fields so that a re-import of the report keeps them; simple-history records each
 """
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import services
@@ -13,16 +15,20 @@ from tracker.admin.permissions import ActionsNeedChangePermissionMixin
 from tracker.forms import TaskActionForm
 from tracker.models import Department, Metric, Task, TaskDepartment, TaskLeader, Theme
 
-ACTION_NEEDS_STATUS = "请先在操作菜单旁的“状态”中选择要设置的状态。"
-ACTION_NEEDS_THEME = "请先在操作菜单旁的“项目”中选择要移入的项目。"
-ACTION_NEEDS_DEPARTMENT = "请先在操作菜单旁的“单位”中选择单位和角色。"
-ACTION_DONE = "已更新 {count} 项任务。"
+# Message ids (the Chinese text); translated when shown.
+ACTION_NEEDS_STATUS = gettext_noop("请先在操作菜单旁的“状态”中选择要设置的状态。")
+ACTION_NEEDS_THEME = gettext_noop("请先在操作菜单旁的“项目”中选择要移入的项目。")
+ACTION_NEEDS_DEPARTMENT = gettext_noop("请先在操作菜单旁的“单位”中选择单位和角色。")
 
 CORRECTED_FIELD_LABELS = {
     **{field.name: field.verbose_name for field in Task._meta.get_fields() if hasattr(field, "verbose_name")},
-    "departments": "责任单位",
-    "leaders": "领导",
+    "departments": _("责任单位"),
+    "leaders": _("领导"),
 }
+
+def tasks_updated_message(count: int) -> str:
+    return ngettext("已更新 {count} 项任务。", "已更新 {count} 项任务。", count).format(count=count)
+
 
 # Inline model → the name task_correct records when its rows change.
 _LINK_FIELDS = {TaskDepartment: "departments", TaskLeader: "leaders"}
@@ -67,44 +73,45 @@ class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     list_select_related = ["report", "theme"]
     list_per_page = 50
     search_fields = ["content", "progress", "note", "departments__name", "leaders__name"]
-    search_help_text = "在工作内容、进展、备注、单位和领导中查找"
+    search_help_text = _("在工作内容、进展、备注、单位和领导中查找")
     fieldsets = [
         (None, {"fields": ["report", "seq", "source_seq", "source_lines", "theme"]}),
-        ("内容", {"fields": ["content", "progress", "completion_text", "note"]}),
-        ("状态", {"fields": ["status", "status_reason"]}),
-        ("更正", {"fields": ["corrected_field_names"]}),
+        (_("内容"), {"fields": ["content", "progress", "completion_text", "note"]}),
+        (_("状态"), {"fields": ["status", "status_reason"]}),
+        (_("更正"), {"fields": ["corrected_field_names"]}),
     ]
     readonly_fields = ["report", "seq", "source_seq", "source_lines", "corrected_field_names"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("department_links__department")
 
-    @admin.display(description="工作内容")
+    @admin.display(description=_("工作内容"))
     def short_content(self, task):
         return task.content if len(task.content) <= 60 else f"{task.content[:60]}…"
 
-    @admin.display(description="牵头单位")
+    @admin.display(description=_("牵头单位"))
     def lead_departments(self, task):
         links = task.department_links.all()  # prefetched: no query per row
         return "、".join(link.department.name for link in links if link.role == TaskDepartment.Role.LEAD)
 
-    @admin.display(description="已人工更正", boolean=True)
+    @admin.display(description=_("已人工更正"), boolean=True)
     def is_corrected(self, task):
         return bool(task.corrected_fields)
 
-    @admin.display(description="报告期", ordering="report")
+    @admin.display(description=_("报告期"), ordering="report")
     def report_period(self, task):
         return task.report.period_text or task.report.title
 
-    @admin.display(description="人工更正过的字段（重新导入时保留）")
+    @admin.display(description=_("人工更正过的字段（重新导入时保留）"))
     def corrected_field_names(self, task):
         if not task.corrected_fields:
-            return "无"
-        return "、".join(CORRECTED_FIELD_LABELS.get(name, name) for name in task.corrected_fields)
+            return gettext("无")
+        separator = pgettext("list separator", "、")
+        return separator.join(str(CORRECTED_FIELD_LABELS.get(name, name)) for name in task.corrected_fields)
 
-    @admin.display(description="原文行号")
+    @admin.display(description=_("原文行号"))
     def source_lines(self, task):
-        return f"第 {task.first_line}–{task.last_line} 行"
+        return gettext("第 {first}–{last} 行").format(first=task.first_line, last=task.last_line)
 
     def has_add_permission(self, request):
         return False  # tasks come from imports
@@ -133,37 +140,37 @@ class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
         if link_fields:
             services.task_correct(task=form.instance, fields=link_fields, user=request.user)
 
-    @admin.action(description="设置所选任务的状态", permissions=["change"])
+    @admin.action(description=_("设置所选任务的状态"), permissions=["change"])
     def set_status(self, request, queryset):
         status = request.POST.get("status")
         if status not in Task.Status.values:
-            self.message_user(request, ACTION_NEEDS_STATUS, messages.ERROR)
+            self.message_user(request, gettext(ACTION_NEEDS_STATUS), messages.ERROR)
             return
         count = services.tasks_set_status(tasks=queryset, status=status, user=request.user)
-        self.message_user(request, ACTION_DONE.format(count=count), messages.SUCCESS)
+        self.message_user(request, tasks_updated_message(count), messages.SUCCESS)
 
-    @admin.action(description="把所选任务移到另一个项目", permissions=["change"])
+    @admin.action(description=_("把所选任务移到另一个项目"), permissions=["change"])
     def move_to_theme(self, request, queryset):
         theme = Theme.objects.filter(pk=request.POST.get("theme") or None).first()
         if theme is None:
-            self.message_user(request, ACTION_NEEDS_THEME, messages.ERROR)
+            self.message_user(request, gettext(ACTION_NEEDS_THEME), messages.ERROR)
             return
         try:
             count = services.tasks_move_to_theme(tasks=queryset, theme=theme, user=request.user)
         except ValueError as err:
             self.message_user(request, str(err), messages.ERROR)
             return
-        self.message_user(request, ACTION_DONE.format(count=count), messages.SUCCESS)
+        self.message_user(request, tasks_updated_message(count), messages.SUCCESS)
 
-    @admin.action(description="给所选任务添加单位（或改变其角色）", permissions=["change"])
+    @admin.action(description=_("给所选任务添加单位（或改变其角色）"), permissions=["change"])
     def add_department(self, request, queryset):
         department = Department.objects.filter(pk=request.POST.get("department") or None).first()
         role = request.POST.get("role")
         if department is None or role not in TaskDepartment.Role.values:
-            self.message_user(request, ACTION_NEEDS_DEPARTMENT, messages.ERROR)
+            self.message_user(request, gettext(ACTION_NEEDS_DEPARTMENT), messages.ERROR)
             return
         count = services.tasks_add_department(tasks=queryset, department=department, role=role, user=request.user)
-        self.message_user(request, ACTION_DONE.format(count=count), messages.SUCCESS)
+        self.message_user(request, tasks_updated_message(count), messages.SUCCESS)
 
 
 @admin.register(Theme)
