@@ -184,6 +184,17 @@ STORAGES = {
 }
 
 # Largest report file the upload form accepts; real reports are about 100 KB.
+# Public pages are rendered once per change of the data and then served from each process's memory
+# (tracker/page_cache.py says why that stays correct with several app servers). Off: every request renders.
+PUBLIC_PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=True)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # A stored page is 5–150 kB: at most ~60 MB per process, the least recently used dropped first.
+        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_ENTRIES", default=400, minimum=1)},
+    }
+}
+
 TRACKER_MAX_UPLOAD_BYTES = env_int("TRACKER_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024, minimum=1)
 # Pasted text is a form field, which Django caps at DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default)
 # with a bare 400 page. Room for twice the limit plus 1 MB of other fields lets text up to the limit

@@ -19,3 +19,12 @@ def parsed_2022() -> ParsedReport:
 @pytest.fixture(scope="session")
 def parsed_2020() -> ParsedReport:
     return parse_report_bytes(SAMPLE_2020.read_bytes(), source_name=SAMPLE_2020.name)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_empty():
+    """Every test starts without stored pages: a page another test stored could hold other rows under the same key."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

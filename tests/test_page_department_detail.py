@@ -1,4 +1,5 @@
-"""Tests for `/departments/<id>/`: every task a department leads or shares, behind schedule first."""
+"""Tests for `/departments/<id>/`: a department's tasks in one report (the newest by default), behind schedule
+first, beside its record in every published report."""
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -7,8 +8,8 @@ from tests.page_factories import dashboard_report_create, department_get
 
 
 @pytest.mark.django_db
-def test_it_lists_lead_and_co_tasks_across_published_reports(client):
-    dashboard_report_create(year=2021, statuses=["completed"], lead="区建设局", co="区财政局", contents=["修路"])
+def test_it_shows_the_newest_published_report_and_lists_the_others(client):
+    older = dashboard_report_create(year=2021, statuses=["completed"], lead="区建设局", co="区财政局", contents=["修路"])
     dashboard_report_create(year=2022, statuses=["on_track"], lead="区财政局", co=None, contents=["发债"])
     dashboard_report_create(year=2023, statuses=["on_track"], lead="区财政局", co=None, contents=["未发布的任务"], is_published=False)
     department = department_get("区财政局")
@@ -16,13 +17,40 @@ def test_it_lists_lead_and_co_tasks_across_published_reports(client):
     response = client.get(f"/departments/{department.pk}/")
 
     assertContains(response, "<h1>区财政局</h1>", html=True)
-    assertContains(response, "修路")
     assertContains(response, "发债")
+    assertNotContains(response, "修路")
     assertNotContains(response, "未发布的任务")
-    assertContains(response, '<span class="role role-co">配合</span>', html=True)
     assertContains(response, '<span class="role role-lead">牵头</span>', html=True)
-    assertContains(response, "承担 2 项任务，其中牵头 1 项")
-    assertContains(response, "<dt>完成率</dt><dd>50%")
+    assertContains(response, "2022年 三季度：承担 1 项任务，其中牵头 1 项。")
+    assertContains(response, "共见于 2 份已发布的报告")
+    assertContains(response, '<strong aria-current="page">2022年 三季度</strong>', html=True)
+    assertContains(response, f'<a href="?report={older.pk}">2021年 三季度</a>', html=True)
+    assertNotContains(response, "2023年")
+
+
+@pytest.mark.django_db
+def test_report_parameter_picks_another_report(client):
+    older = dashboard_report_create(year=2021, statuses=["completed"], lead="区建设局", co="区财政局", contents=["修路"])
+    dashboard_report_create(year=2022, statuses=["on_track"], lead="区财政局", co=None, contents=["发债"])
+    department = department_get("区财政局")
+
+    response = client.get(f"/departments/{department.pk}/?report={older.pk}")
+
+    assertContains(response, "修路")
+    assertNotContains(response, "发债")
+    assertContains(response, '<span class="role role-co">配合</span>', html=True)
+    assertContains(response, "<dt>完成率</dt><dd>100%")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("param", ["999999", "abc"])
+def test_a_report_without_the_department_is_not_found(client, param):
+    dashboard_report_create(year=2022, lead="区财政局", co=None)
+    other = dashboard_report_create(year=2021, lead="区建设局", co=None)
+    department = department_get("区财政局")
+
+    assert client.get(f"/departments/{department.pk}/?report={other.pk}").status_code == 404
+    assert client.get(f"/departments/{department.pk}/?report={param}").status_code == 404
 
 
 @pytest.mark.django_db
@@ -56,9 +84,13 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
         dashboard_report_create(year=2000 + number)
     department = department_get("区财政局")
 
-    # 1. the department
-    # 2. its links to tasks of published reports, with task, report and theme joined
-    with django_assert_num_queries(2):
+    # 1. the page cache's content version (tracker.page_cache)
+    # 2. the department
+    # 3. the published reports it has tasks in, with its counts in each
+    # 4. its links to the tasks of the newest one, with task and theme joined
+    with django_assert_num_queries(4):
         response = client.get(f"/departments/{department.pk}/")
 
-    assert response.content.decode().count('class="task-row"') == 4 * report_count
+    page = response.content.decode()
+    assert page.count('class="task-row"') == 4
+    assert page.count('<a href="?report=') == report_count - 1

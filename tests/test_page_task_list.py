@@ -1,10 +1,12 @@
 """Tests for `/tasks/`: all published tasks, filtered, sorted and paged through shareable GET parameters."""
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.page_factories import dashboard_report_create, department_get
-from tracker.models import Theme
+from tracker.models import Report, Theme
 
 
 @pytest.fixture
@@ -113,16 +115,44 @@ def test_pages_of_fifty_with_shareable_links(client):
 
 
 @pytest.mark.django_db
+def test_theme_choices_are_those_of_the_chosen_report(client, two_reports):
+    old, new = two_reports
+    new_theme = Theme.objects.filter(report=new).first()
+
+    unfiltered = client.get("/tasks/").content.decode()
+    by_report = client.get(f"/tasks/?report={old.pk}").content.decode()
+    by_theme = client.get(f"/tasks/?theme={new_theme.pk}").content.decode()
+
+    def theme_options(page: str) -> set[str]:
+        select = page[re.search(r'<select[^>]* name="theme"', page).start():]
+        select = select[: select.index("</select>")]
+        return set(re.findall(r'<option value="(\d+)"', select))
+
+    assert theme_options(unfiltered) == set()
+    assert "全部项目（先选报告）" in unfiltered
+    assert theme_options(by_report) == {str(pk) for pk in Theme.objects.filter(report=old).values_list("pk", flat=True)}
+    assert theme_options(by_theme) == {str(pk) for pk in Theme.objects.filter(report=new).values_list("pk", flat=True)}
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("report_count", [2, 30])
 def test_query_count_does_not_grow_with_reports(client, django_assert_num_queries, report_count):
     for number in range(report_count):
         dashboard_report_create(year=2000 + number)
 
-    # 1. the count for the paginator
-    # 2. one page of tasks with report and theme
-    # 3. their department links with departments
-    # 4-6. the filter form's choices: reports, themes, departments
+    # 1. the page cache's content version (tracker.page_cache)
+    # 2. the count for the paginator
+    # 3. one page of tasks with report and theme
+    # 4. their department links with departments
+    # 5-6. the filter form's choices: reports, departments (themes only once a report is chosen)
     with django_assert_num_queries(6):
         response = client.get("/tasks/?status=behind&sort=-seq")
 
     assert rows(response) == min(report_count, 50)
+
+    # With a report chosen, the same and 7. the chosen report, checked by the form, 8. the themes of that report.
+    newest = Report.objects.newest_first().first()
+    with django_assert_num_queries(8):
+        response = client.get(f"/tasks/?report={newest.pk}&sort=-seq")
+
+    assert rows(response) == 4

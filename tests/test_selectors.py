@@ -65,14 +65,26 @@ def test_department_ranking_puts_the_best_share_first_then_the_most_tasks(django
 
 
 @pytest.mark.django_db
-def test_department_task_links_skip_unpublished_reports_and_put_behind_first():
-    dashboard_report_create(year=2021, statuses=["behind"], contents=["旧滞后"])
-    dashboard_report_create(year=2022, statuses=["completed", "behind"], contents=["新完成", "新滞后"])
-    dashboard_report_create(year=2023, statuses=["behind"], contents=["未发布"], is_published=False)
+def test_department_reports_are_published_newest_first_with_the_departments_counts():
+    older = dashboard_report_create(year=2021, statuses=["behind"], lead="甲局", co="乙局")
+    newer = dashboard_report_create(year=2022, statuses=["completed", "behind", "on_track"], lead="乙局", co="甲局")
+    dashboard_report_create(year=2023, statuses=["behind"], lead="甲局", is_published=False)
+    dashboard_report_create(year=2024, statuses=["behind"], lead="丙局", co=None)
 
-    links = selectors.department_task_links(department_get("区发改经信局"))
+    reports = selectors.department_reports(department_get("甲局"))
 
-    assert [link.task.content for link in links] == ["新滞后", "旧滞后", "新完成"]
+    assert [report.pk for report in reports] == [newer.pk, older.pk]
+    assert [(r.link_total, r.link_lead, r.link_completed, r.link_behind) for r in reports] == [(3, 0, 1, 1), (1, 1, 0, 1)]
+
+
+@pytest.mark.django_db
+def test_department_task_links_are_of_one_report_behind_first():
+    older = dashboard_report_create(year=2021, statuses=["behind"], contents=["旧滞后"])
+    newer = dashboard_report_create(year=2022, statuses=["completed", "behind"], contents=["新完成", "新滞后"])
+    department = department_get("区发改经信局")
+
+    assert [link.task.content for link in selectors.department_task_links(department, newer)] == ["新滞后", "新完成"]
+    assert [link.task.content for link in selectors.department_task_links(department, older)] == ["旧滞后"]
 
 
 @pytest.mark.django_db

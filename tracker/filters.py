@@ -52,18 +52,48 @@ def _theme_label(theme: Theme) -> str:
 
 
 class ThemeChoiceFilter(django_filters.ModelChoiceFilter):
-    """Theme choices say which report each belongs to: the same 项目 name recurs year after year."""
+    """The themes of the chosen report (or of the chosen theme's report); none before a report is chosen.
+
+    Every report has its own ~20 themes, so offering all of them would put thousands of
+    options in the form once years of reports are published. Labels say which report a
+    theme belongs to: the same 项目 name recurs year after year.
+    """
 
     def get_queryset(self, request):
-        return Theme.objects.filter(report__is_published=True).select_related("report").order_by(
-            "-report__year", "-report__period_end_month", "report_id", "ordinal"
-        )
+        themes = Theme.objects.filter(report__is_published=True)
+        report_id, theme_id = _id_param(self.parent, "report"), _id_param(self.parent, "theme")
+        if report_id is not None:
+            themes = themes.filter(report_id=report_id)
+        elif theme_id is not None:
+            themes = themes.filter(report__themes=theme_id)
+        else:
+            themes = themes.none()
+        return themes.select_related("report").order_by("ordinal")
 
     @property
     def field(self):
         field = super().field
         field.label_from_instance = _theme_label
+        if _id_param(self.parent, "report") is None and _id_param(self.parent, "theme") is None:
+            field.empty_label = _("全部项目（先选报告）")
         return field
+
+
+class DepartmentChoiceFilter(django_filters.ModelChoiceFilter):
+    """The departments with tasks in the chosen report, or in any published report."""
+
+    def get_queryset(self, request):
+        links = TaskDepartment.objects.filter(department=OuterRef("pk"), task__report__is_published=True)
+        report_id = _id_param(self.parent, "report")
+        if report_id is not None:
+            links = links.filter(task__report_id=report_id)
+        return Department.objects.filter(Exists(links)).order_by("name")
+
+
+def _id_param(filterset, name: str) -> int | None:
+    """The query parameter `name` as an id, None when absent or not a number (the form then reports it)."""
+    value = filterset.data.get(name) if filterset is not None and filterset.data else None
+    return int(value) if value and str(value).isdigit() else None
 
 
 class TaskOrderingFilter(django_filters.OrderingFilter):
@@ -83,9 +113,8 @@ class TaskFilter(django_filters.FilterSet):
         label=_("报告"), queryset=Report.objects.published().newest_first(), empty_label=_("全部报告"), widget=PlainSelect
     )
     theme = ThemeChoiceFilter(label=_("项目"), empty_label=_("全部项目"), widget=PlainSelect)
-    department = django_filters.ModelChoiceFilter(
+    department = DepartmentChoiceFilter(
         label=_("单位"),
-        queryset=Department.objects.filter(task_links__task__report__is_published=True).distinct().order_by("name"),
         empty_label=_("全部单位"),
         widget=PlainSelect,
         method="filter_department",

@@ -343,3 +343,21 @@ class Metric(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class ContentVersion(models.Model):
+    """One row whose number changes with every write the public pages could show (see tracker.page_cache).
+
+    It lives in the database, not in a cache server, so that several app servers sharing
+    the database agree on it without sharing anything else.
+    """
+
+    number = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "公开页面版本"
+        verbose_name_plural = "公开页面版本"
+
+    def __str__(self) -> str:
+        return str(self.number)

@@ -100,23 +100,38 @@ def report_department_ranking(report: Report) -> list[dict]:
     return rows
 
 
-def department_task_links(department: Department) -> list[TaskDepartment]:
-    """The department's links to tasks of published reports: behind schedule first, then newest report first."""
+def department_reports(department: Department) -> list[Report]:
+    """Published reports in which the department has tasks, newest first, in one query.
+
+    Each report carries the department's counts in it: `link_total`, `link_lead`,
+    `link_completed`, `link_behind`.
+    """
+    # The filter and the counts go through the same join, so the counts are of this department's links only.
+    links = "tasks__department_links"
     return list(
-        TaskDepartment.objects.filter(department=department, task__report__is_published=True)
-        .select_related("task__report", "task__theme")
+        Report.objects.published()
+        .filter(tasks__department_links__department=department)
+        .annotate(
+            link_total=Count(links),
+            link_lead=Count(links, filter=Q(tasks__department_links__role=TaskDepartment.Role.LEAD)),
+            link_completed=Count(links, filter=Q(tasks__status=COMPLETED)),
+            link_behind=Count(links, filter=Q(tasks__status=Task.Status.BEHIND)),
+        )
+        .newest_first()
+    )
+
+
+def department_task_links(department: Department, report: Report) -> list[TaskDepartment]:
+    """The department's links to the tasks of one report: behind schedule first, then in table order."""
+    return list(
+        TaskDepartment.objects.filter(department=department, task__report=report)
+        .select_related("task__theme")
         .annotate(
             behind_first=Case(
                 When(task__status=Task.Status.BEHIND, then=Value(0)), default=Value(1), output_field=IntegerField()
             )
         )
-        .order_by(
-            "behind_first",
-            F("task__report__year").desc(nulls_last=True),
-            F("task__report__period_end_month").desc(nulls_last=True),
-            "-task__report_id",
-            "task__seq",
-        )
+        .order_by("behind_first", "task__seq")
     )
 
 
@@ -162,13 +177,24 @@ def task_metrics(task: Task) -> list[dict]:
     )
 
 
+TASK_LIST_COLUMNS = [
+    "seq", "source_seq", "content", "status", "report_id", "theme_id",
+    "report__title", "report__year", "report__period_end_month", "report__period_label",
+    "theme__name",
+]
+
+
 def task_search(params) -> TaskFilter:
     """The task list's FilterSet over published tasks (newest report first, table order), departments prefetched.
 
     Read the rows from `.qs`; an invalid parameter leaves the list unfiltered by it, as django-filter does.
     """
     tasks = tasks_with_departments(
-        published_tasks().order_by(
+        published_tasks()
+        # Only the columns the list shows: the database sorts whole rows before the LIMIT, and the
+        # progress text and parsed values would make each row several kilobytes wide.
+        .only(*TASK_LIST_COLUMNS)
+        .order_by(
             F("report__year").desc(nulls_last=True), F("report__period_end_month").desc(nulls_last=True), "-report_id", "seq"
         )
     )

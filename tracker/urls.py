@@ -8,6 +8,7 @@ app_name = "tracker"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("reports/", views.report_list, name="report-list"),
     path("reports/<int:pk>/", views.report_detail, name="report-detail"),
     path("departments/<int:pk>/", views.department_detail, name="department-detail"),
     path("themes/<int:pk>/", views.theme_detail, name="theme-detail"),

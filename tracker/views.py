@@ -1,14 +1,18 @@
 """Public pages. Views only assemble context; reads live in `tracker.selectors`, chart shapes in `tracker.charts`."""
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from tracker import charts, selectors
 from tracker.evidence import evidence_segments
 from tracker.models import Department
+from tracker.page_cache import cached_public_page
 
 TASKS_PER_PAGE = 50
+REPORTS_PER_PAGE = 20
+# The home page lists the newest reports only; the rest are on /reports/, a page at a time.
+HOME_REPORT_COUNT = 8
 
 
 def _report_dashboard(report) -> dict:
@@ -29,14 +33,23 @@ def _report_dashboard(report) -> dict:
     }
 
 
+@cached_public_page
 def home(request: HttpRequest) -> HttpResponse:
-    reports = list(selectors.published_reports())
-    context = {"reports": reports}
+    # One more than shown tells whether to link to the full list, without counting them all.
+    reports = list(selectors.published_reports()[: HOME_REPORT_COUNT + 1])
+    context = {"reports": reports[:HOME_REPORT_COUNT], "more_reports": len(reports) > HOME_REPORT_COUNT}
     if reports:
         context |= _report_dashboard(reports[0])
     return render(request, "tracker/home.html", context)
 
 
+@cached_public_page
+def report_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.published_reports(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "tracker/report_list.html", {"page": page, "reports": page.object_list})
+
+
+@cached_public_page
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.published_report_lookup(), pk=pk)
     context = _report_dashboard(report)
@@ -44,23 +57,42 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/report_detail.html", context)
 
 
+@cached_public_page
 def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One report's tasks of the department (the newest unless `?report=` picks another), beside its record per report."""
     department = get_object_or_404(Department, pk=pk)
-    links = selectors.department_task_links(department)
+    reports = selectors.department_reports(department)
+    report = _chosen_report(reports, request.GET.get("report"))
+    links = selectors.department_task_links(department, report) if report else []
     mix = charts.status_mix(link.task.status for link in links)
     return render(
         request,
         "tracker/department_detail.html",
         {
             "department": department,
+            "reports": reports,
+            "report": report,
             "links": links,
             "mix": mix,
-            "lead_count": sum(1 for link in links if link.role == link.Role.LEAD),
+            "elapsed_share": charts.elapsed_share(report.period_end_month) if report else None,
             "status_chart": charts.status_chart(mix),
         },
     )
 
 
+def _chosen_report(reports: list, report_param: str | None):
+    """The report `?report=` names among `reports`, the newest when absent; 404 for one the list lacks."""
+    if not reports:
+        return None
+    if not report_param:
+        return reports[0]
+    chosen = next((report for report in reports if str(report.pk) == report_param), None)
+    if chosen is None:
+        raise Http404("该单位在此报告中没有任务")
+    return chosen
+
+
+@cached_public_page
 def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_object_or_404(selectors.published_theme_lookup(), pk=pk)
     tasks = selectors.theme_tasks(theme)
@@ -72,6 +104,7 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@cached_public_page
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(selectors.published_task_lookup(), pk=pk)
     metrics = selectors.task_metrics(task)
@@ -94,6 +127,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@cached_public_page
 def task_list(request: HttpRequest) -> HttpResponse:
     task_filter = selectors.task_search(request.GET)
     page = Paginator(task_filter.qs, TASKS_PER_PAGE).get_page(request.GET.get("page"))

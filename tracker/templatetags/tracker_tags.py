@@ -1,12 +1,12 @@
 """Template helpers of the public pages: status labels, percentages and shareable query strings."""
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from tracker.charts import STATUS_LABELS
+from tracker.links import detail_url as _detail_url
 
 register = template.Library()
 
@@ -104,7 +104,7 @@ def department_links(links) -> str:
     items = [
         format_html(
             '<li><a href="{}">{}</a> <span class="role role-{}">{}</span></li>',
-            _department_url(link.department_id),
+            _detail_url("department", link.department_id),
             link.department.name,
             link.role,
             role_label(link.role),
@@ -116,5 +116,26 @@ def department_links(links) -> str:
     return format_html('<ul class="department-list">{}</ul>', mark_safe("".join(items)))
 
 
-def _department_url(pk: int) -> str:
-    return reverse("tracker:department-detail", args=[pk])
+@register.simple_tag
+def detail_url(kind: str, pk: int) -> str:
+    """`{% detail_url "task" task.pk %}`: as `{% url "tracker:task-detail" task.pk %}`, for table rows (see tracker.links)."""
+    return _detail_url(kind, pk)
+
+
+@register.simple_tag
+def progress_bar(ratio, elapsed) -> str:
+    """A completion bar with the 序时进度 (share of the year elapsed) marked; a tag: it renders once per table row.
+
+    ratio: 0..1 or None (no tasks); elapsed: 0..1 or None (period not known).
+    """
+    fill = format_html('<span class="progress-fill w-{}"></span>', percent_step(ratio)) if ratio is not None else ""
+    if elapsed:
+        mark = format_html('<span class="progress-elapsed-mark at-{}"></span>', percent_step(elapsed))
+        elapsed_text = format_html(' <span class="progress-elapsed">{} {}</span>', gettext("序时"), percent(elapsed))
+    else:
+        mark = elapsed_text = ""
+    return format_html(
+        '<span class="progress"><span class="progress-track" aria-hidden="true">{}{}</span>'
+        '<span class="progress-text">{}{}</span></span>',
+        fill, mark, percent(ratio), elapsed_text,
+    )

@@ -1,0 +1,96 @@
+"""Rendered public pages, kept until the data behind them changes.
+
+The public site changes when an admin imports, corrects or publishes — a few times a
+quarter — and is read all day, so each public page is rendered once per change of the
+data and served from memory after that. What makes this safe:
+
+- The key of every stored page holds `ContentVersion.number`, a row in the database
+  that every write the pages could show moves on, in the same transaction as the write.
+  The model signals below do it: every import, correction, merge and publication in
+  `tracker.services` saves or deletes at least one of these rows through the ORM (an
+  import saves its Report before its bulk inserts, which send no signals), and so do
+  the admin's plain change forms. As the move commits with the write, a request that
+  reads the number (one small query) never gets a page older than the data it would read.
+- Because the version lives in the database, app servers that share the database need
+  no shared cache: each keeps its own copies (`CACHES["default"]`, process memory) and
+  they all stop using old copies at the same moment.
+- Only what a page shows to everyone is stored: the public pages carry no CSRF token,
+  session or user-specific text; the key holds the language and the full query string.
+
+`DJANGO_PAGE_CACHE=0` turns it off (the benchmark measures both ways).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from tracker.models import ContentVersion
+
+VERSION_ROW = 1
+
+
+def content_changed() -> None:
+    """Mark every stored page stale; call inside the write's transaction, after its last write."""
+    updated = ContentVersion.objects.filter(pk=VERSION_ROW).update(number=F("number") + 1, changed_at=timezone.now())
+    if not updated:
+        # The row is made by a migration; a database flushed since (some tests do) lacks it.
+        ContentVersion.objects.get_or_create(pk=VERSION_ROW, defaults={"number": 2})
+
+
+def content_version() -> int | None:
+    """The current number, None when the row is missing (then nothing is stored or served from memory)."""
+    return ContentVersion.objects.filter(pk=VERSION_ROW).values_list("number", flat=True).first()
+
+
+def cached_public_page(view):
+    """Serve a GET of this view from memory while the data is unchanged (see the module's docstring)."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "GET" or not settings.PUBLIC_PAGE_CACHE:
+            return view(request, *args, **kwargs)
+        version = content_version()
+        if version is None:
+            return view(request, *args, **kwargs)
+        key = _page_key(request, version)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (response.content, response["Content-Type"]))
+        return response
+
+    return wrapper
+
+
+def _page_key(request: HttpRequest, version: int) -> str:
+    # Hashed: a query string can be longer and hold more characters than a cache key may.
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"public-page:{version}:{request.LANGUAGE_CODE}:{path}"
+
+
+def _on_model_change(sender, **kwargs) -> None:
+    if kwargs.get("raw"):  # loaddata: the fixture's rows, not an edit
+        return
+    content_changed()
+
+
+def connect_signals() -> None:
+    """Called from TrackerConfig.ready(): every saved or deleted row the public pages read moves the version on."""
+    from tracker.models import Department, Leader, Metric, Report, Task, TaskDepartment, TaskLeader, Theme
+
+    for model in (Report, Theme, Department, Leader, Task, TaskDepartment, TaskLeader, Metric):
+        post_save.connect(_on_model_change, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
+        post_delete.connect(_on_model_change, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
+    for through in (Task.departments.through, Task.leaders.through):
+        m2m_changed.connect(_on_model_change, sender=through, dispatch_uid=f"page-cache-m2m-{through.__name__}")
