@@ -66,3 +66,28 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
         response = client.get(f"/reports/{reports[-1].pk}/")
 
     assert response.content.decode().count('class="task-row"') == 4
+
+
+@pytest.mark.django_db
+def test_markup_in_content_theme_and_department_names_shows_as_text(client):
+    # The table rows are built in Python (tracker_tags.task_rows), not by the template engine's autoescape.
+    report = dashboard_report_create(
+        contents=['<script>alert("内容")</script>'], statuses=["on_track"], themes=["<b>项目</b>"], lead="<i>单位</i>", co=None
+    )
+
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+
+    assert "&lt;script&gt;alert(&quot;内容&quot;)&lt;/script&gt;" in page
+    assert "&lt;b&gt;项目&lt;/b&gt;" in page
+    assert "&lt;i&gt;单位&lt;/i&gt;" in page
+    assert "<script>alert" not in page and "<b>项目" not in page and "<i>单位" not in page
+
+
+@pytest.mark.django_db
+def test_long_content_is_cut_to_120_characters_with_an_ellipsis(client):
+    report = dashboard_report_create(contents=["长" * 130], statuses=["on_track"])
+
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+
+    assert "长" * 119 + "…</a>" in page
+    assert "长" * 120 not in page

@@ -1,7 +1,7 @@
 """Template helpers of the public pages: status labels, percentages and shareable query strings."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -139,3 +139,52 @@ def progress_bar(ratio, elapsed) -> str:
         '<span class="progress-text">{}{}</span></span>',
         fill, mark, percent(ratio), elapsed_text,
     )
+
+
+# The content column shows this many characters, the last an ellipsis when cut (as `truncatechars`).
+CONTENT_PREVIEW_CHARS = 120
+
+
+@register.simple_tag
+def task_rows(tasks, show_report: bool = False, show_theme: bool = False) -> str:
+    """The <tr>s of a task table (department links prefetched), built in Python.
+
+    A report's ~110 rows cost about 30 ms through the template engine, most of the page's time:
+    each variable, filter and tag there resolves through several layers. Built here they cost
+    a few milliseconds. The cells and their order are those of the header in task_table.html.
+    """
+    labels = {
+        key: escape(gettext(text))
+        for key, text in [
+            ("report", "报告"), ("seq", "序号"), ("theme", "项目"),
+            ("content", "工作内容"), ("departments", "责任单位"), ("status", "状态"),
+        ]
+    }
+    rows = []
+    for task in tasks:
+        cells = []
+        if show_report:
+            report = task.report
+            cells.append(
+                f'<td class="compact" data-label="{labels["report"]}"><a href="{_detail_url("report", task.report_id)}">'
+                f"{escape(report.period_text or report.title)}</a></td>"
+            )
+        cells.append(f'<td class="numeric compact" data-label="{labels["seq"]}">{escape(task.source_seq or task.seq)}</td>')
+        if show_theme:
+            theme = (
+                f'<a href="{_detail_url("theme", task.theme_id)}">{escape(task.theme.name)}</a>' if task.theme_id else "—"
+            )
+            cells.append(f'<td data-label="{labels["theme"]}">{theme}</td>')
+        cells.append(
+            f'<td class="task-content" data-label="{labels["content"]}"><a href="{_detail_url("task", task.pk)}">'
+            f"{escape(_preview(task.content))}</a></td>"
+        )
+        cells.append(f'<td data-label="{labels["departments"]}">{department_links(task.department_links.all())}</td>')
+        cells.append(f'<td class="compact" data-label="{labels["status"]}">{status_badge(task.status)}</td>')
+        rows.append('<tr class="task-row">' + "".join(cells) + "</tr>")
+    # Every value above went through escape() or is markup built by format_html.
+    return mark_safe("\n".join(rows))
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= CONTENT_PREVIEW_CHARS else text[: CONTENT_PREVIEW_CHARS - 1] + "…"
