@@ -6,8 +6,14 @@
 2. Imports them into a fresh PostgreSQL database (seconds per report).
 3. Serves the site with gunicorn against that database and loads each kind of
    public page under concurrency, beside a trivial view measured in the same run
-   (the ratio page/trivial is the figure that holds across machines).
-4. Writes the results as Markdown to benchmarks/results/ and prints them.
+   (the ratio page/trivial is the figure that holds across machines): once as
+   deployed (a page is rendered once, then served from memory until the data
+   changes, tracker/page_cache.py), once rendering every request.
+4. Counts the SQL queries that render each page.
+5. Writes the results as Markdown to benchmarks/results/ and prints them.
+
+`--reuse-database` skips steps 1-2 and loads the pages of the database an
+earlier run left (for trying a change to the pages).
 
 Needs a local PostgreSQL (DATABASE_URL's server; the database named by
 --database is dropped and created) and gunicorn (requirements.txt). Requests go
@@ -158,6 +164,24 @@ def serve_and_load(args, *, page_cache: str) -> dict[str, tuple[str, dict[str, f
         server.wait(timeout=30)
 
 
+def queries_per_page(paths: dict[str, str]) -> dict[str, int]:
+    """SQL queries of one uncached request of each page, in this process (the tests fix them with 2 and 30 reports)."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(SERVER_NAME="localhost", HTTP_X_FORWARDED_PROTO="https")
+    counts = {}
+    with override_settings(PUBLIC_PAGE_CACHE=False):
+        for name, path in paths.items():
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            if response.status_code != 200:
+                raise RuntimeError(f"{path} answered {response.status_code}")
+            counts[name] = len(queries.captured_queries)
+    return counts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=100)
@@ -201,6 +225,7 @@ def main() -> int:
         "every request rendered (DJANGO_PAGE_CACHE=0)": "0",
     }
     tables = {mode: serve_and_load(args, page_cache=flag) for mode, flag in modes.items()}
+    queries = queries_per_page({name: path for name, (path, _) in next(iter(tables.values())).items()})
 
     lines = [
         f"# Scale benchmark {dt.datetime.now():%Y-%m-%d %H:%M}",
@@ -218,14 +243,18 @@ def main() -> int:
             "",
             f"## {mode}",
             "",
-            "| page | path | p50 ms | p95 ms | req/s | p95 / trivial p95 |",
-            "| --- | --- | ---: | ---: | ---: | ---: |",
+            "| page | path | p50 ms | p95 ms | req/s | p95 / trivial p95 | SQL queries rendering it |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
         ]
         for name, (path, figures) in results.items():
             lines.append(
                 f"| {name} | `{path}` | {figures['p50']:.1f} | {figures['p95']:.1f} | {figures['rps']:.0f} | "
-                f"{figures['p95'] / trivial_p95:.1f} |"
+                f"{figures['p95'] / trivial_p95:.1f} | {queries[name]} |"
             )
+    lines += [
+        "",
+        "A stored page takes one query (the content version) instead of the count in the last column.",
+    ]
     report = "\n".join(lines) + "\n"
     out_dir = ROOT / "benchmarks" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
