@@ -1,5 +1,6 @@
 """Shared fixtures: the two real sample reports, parsed once per test session."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ from tracker.parsing import ParsedReport, parse_report_bytes
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE_2022 = FIXTURES_DIR / "2022q3_gongshu.txt"
 SAMPLE_2020 = FIXTURES_DIR / "2020q3_gongshu.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+# Screenshots of the browser tests, kept by CI as artifacts.
+ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +32,32 @@ def page_cache_empty():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def chromium():
+    """A headless Debian Chromium driven by Playwright, for the tests marked `browser`; skips when either is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed: pip install -r requirements-browser.txt"
+    )
+    # Playwright runs an event loop in this thread; Django would otherwise refuse the ORM calls
+    # that live_server and the test make from it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            try:
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous

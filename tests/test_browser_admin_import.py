@@ -7,17 +7,17 @@ import pytest
 
 from tests.admin_users import EDITORS, PASSWORD, staff_user_create
 from tests.conftest import SAMPLE_2022
-from tests.test_browser_report_list import ARTIFACTS_DIR, browser_page  # noqa: F401 (fixture)
+from tests.conftest import ARTIFACTS_DIR
 from tracker.models import Report
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.django_db(transaction=True)
-def test_upload_preview_confirm(browser_page, live_server):
+def test_upload_preview_confirm(chromium, live_server):
     staff_user_create(username="editor", group=EDITORS)
     # An official's browser asks for Chinese; without it Chromium asks for English and gets it.
-    page = browser_page.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = chromium.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     console_errors = []
     page.on("pageerror", lambda error: console_errors.append(str(error)))
     ARTIFACTS_DIR.mkdir(exist_ok=True)

@@ -6,7 +6,6 @@ Run alone with `pytest -m browser`; skips without /usr/bin/chromium or playwrigh
 import pytest
 
 from tests.test_bad_input import SCRIPT_IN_CELL, sample_with_markup_in_a_cell
-from tests.test_browser_report_list import browser_page  # noqa: F401 - the shared Chromium fixture
 from tracker.models import Task
 from tracker.parsing import parse_report_bytes
 from tracker.services import report_import
@@ -15,11 +14,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_script_in_a_progress_cell_is_shown_as_text_and_does_not_run(browser_page, live_server):  # noqa: F811
+def test_a_script_in_a_progress_cell_is_shown_as_text_and_does_not_run(chromium, live_server):
     parsed = parse_report_bytes(sample_with_markup_in_a_cell(), source_name="markup.txt")
     report_import(parsed=parsed, publish=True)
     task = Task.objects.get(seq=5)
-    page = browser_page.new_page()
+    page = chromium.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 

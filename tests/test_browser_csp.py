@@ -9,7 +9,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.admin_users import PASSWORD, staff_user_create
-from tests.test_browser_report_list import browser_page  # noqa: F401 - the shared Chromium fixture
 from tracker.models import Department, Report, Task, Theme
 from tracker.services import report_import
 
@@ -45,9 +44,9 @@ def public_urls() -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_public_pages_break_no_rule_of_the_policy_and_charts_draw(browser_page, live_server, parsed_2022):  # noqa: F811
+def test_public_pages_break_no_rule_of_the_policy_and_charts_draw(chromium, live_server, parsed_2022):
     report_import(parsed=parsed_2022, publish=True)
-    page = browser_page.new_page(viewport={"width": 1280, "height": 900})
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     violations = violations_recorder(page)
 
     for url in public_urls():
@@ -65,10 +64,10 @@ def test_public_pages_break_no_rule_of_the_policy_and_charts_draw(browser_page, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_admin_pages_break_no_rule_of_the_policy(browser_page, live_server, parsed_2022):  # noqa: F811
+def test_admin_pages_break_no_rule_of_the_policy(chromium, live_server, parsed_2022):
     report_import(parsed=parsed_2022)
     staff_user_create(username="root", superuser=True)
-    page = browser_page.new_page(viewport={"width": 1280, "height": 900})
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     violations = violations_recorder(page)
     page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", "root")

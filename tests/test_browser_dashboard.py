@@ -1,13 +1,13 @@
 """Browser tests of the dashboard: charts draw, the task filter narrows, the language switch works, phone screenshots.
 
-Chromium through Playwright, like tests/test_browser_report_list.py (whose `browser_page`
-fixture this reuses); skipped when either is missing. Run alone with `pytest -m browser`.
+Chromium through Playwright (the `chromium` fixture of tests/conftest.py);
+skipped when either is missing. Run alone with `pytest -m browser`.
 """
 
 import pytest
 
 from tests.page_factories import dashboard_report_create, department_get
-from tests.test_browser_report_list import ARTIFACTS_DIR, browser_page  # noqa: F401 (fixture)
+from tests.conftest import ARTIFACTS_DIR
 from tracker.models import Metric, Task
 from tracker.services import report_import
 
@@ -58,8 +58,8 @@ def samples(parsed_2022, parsed_2020):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width, height", [(1280, 800), (375, 740)], ids=["desktop", "phone"])
-def test_home_charts_draw_without_console_errors(browser_page, live_server, samples, width, height):  # noqa: F811
-    page, problems = open_page(browser_page, live_server.url + "/", width=width, height=height)
+def test_home_charts_draw_without_console_errors(chromium, live_server, samples, width, height):
+    page, problems = open_page(chromium, live_server.url + "/", width=width, height=height)
 
     sizes = canvas_sizes(page)
     assert len(sizes) == 3
@@ -72,9 +72,9 @@ def test_home_charts_draw_without_console_errors(browser_page, live_server, samp
 
 
 @pytest.mark.django_db(transaction=True)
-def test_department_page_on_a_phone(browser_page, live_server, samples):  # noqa: F811
+def test_department_page_on_a_phone(chromium, live_server, samples):
     department = department_get("区发改经信局")
-    page, problems = open_page(browser_page, f"{live_server.url}/departments/{department.pk}/", width=375, height=740)
+    page, problems = open_page(chromium, f"{live_server.url}/departments/{department.pk}/", width=375, height=740)
 
     assert drawn_charts(page) == 1
     assert page.locator(".task-row").count() > 0
@@ -85,9 +85,9 @@ def test_department_page_on_a_phone(browser_page, live_server, samples):  # noqa
 
 
 @pytest.mark.django_db(transaction=True)
-def test_report_page_charts_draw(browser_page, live_server, samples):  # noqa: F811
+def test_report_page_charts_draw(chromium, live_server, samples):
     report_id = Task.objects.filter(report__year=2022).values_list("report_id", flat=True).first()
-    page, problems = open_page(browser_page, f"{live_server.url}/reports/{report_id}/")
+    page, problems = open_page(chromium, f"{live_server.url}/reports/{report_id}/")
 
     assert drawn_charts(page) == 3
     assert all(w > 0 and h > 0 for w, h in canvas_sizes(page))
@@ -95,9 +95,9 @@ def test_report_page_charts_draw(browser_page, live_server, samples):  # noqa: F
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_filter_narrows_the_task_list(browser_page, live_server):  # noqa: F811
+def test_a_filter_narrows_the_task_list(chromium, live_server):
     dashboard_report_create(statuses=["completed", "behind", "on_track", "behind"], contents=["甲", "乙", "丙", "丁"])
-    page, problems = open_page(browser_page, live_server.url + "/tasks/")
+    page, problems = open_page(chromium, live_server.url + "/tasks/")
     assert page.locator(".task-row").count() == 4
 
     page.select_option("#id_status", "behind")
@@ -110,9 +110,9 @@ def test_a_filter_narrows_the_task_list(browser_page, live_server):  # noqa: F81
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_language_switch_turns_the_page_english_and_back(browser_page, live_server):  # noqa: F811
+def test_the_language_switch_turns_the_page_english_and_back(chromium, live_server):
     report = dashboard_report_create()
-    page, problems = open_page(browser_page, f"{live_server.url}/reports/{report.pk}/")
+    page, problems = open_page(chromium, f"{live_server.url}/reports/{report.pk}/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
 
     with page.expect_navigation():
@@ -130,11 +130,11 @@ def test_the_language_switch_turns_the_page_english_and_back(browser_page, live_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_target_actual_chart_draws_when_a_task_has_metrics(browser_page, live_server):  # noqa: F811
+def test_target_actual_chart_draws_when_a_task_has_metrics(chromium, live_server):
     task = dashboard_report_create(statuses=["on_track"]).tasks.get()
     Metric.objects.create(task=task, position=1, label="新建学校", target=3, actual=2, unit="所")
     Metric.objects.create(task=task, position=2, label="GDP增速", target=6.5, actual=7.2, unit="%")
-    page, problems = open_page(browser_page, f"{live_server.url}/tasks/{task.pk}/", width=375, height=740)
+    page, problems = open_page(chromium, f"{live_server.url}/tasks/{task.pk}/", width=375, height=740)
 
     assert drawn_charts(page) == 1
     assert all(w > 0 and h > 0 for w, h in canvas_sizes(page))
@@ -142,9 +142,9 @@ def test_target_actual_chart_draws_when_a_task_has_metrics(browser_page, live_se
 
 
 @pytest.mark.django_db(transaction=True)
-def test_printing_shows_the_tables_instead_of_the_charts(browser_page, live_server):  # noqa: F811
+def test_printing_shows_the_tables_instead_of_the_charts(chromium, live_server):
     dashboard_report_create()
-    page, problems = open_page(browser_page, live_server.url + "/")
+    page, problems = open_page(chromium, live_server.url + "/")
 
     page.emulate_media(media="print")
 
