@@ -13,6 +13,15 @@ from tracker.models import Department, Metric, Report, ReportQuerySet, Task, Tas
 COMPLETED = Task.Status.COMPLETED
 UNKNOWN = Task.Status.UNKNOWN
 
+# What a row of a task table shows (tracker_tags.task_rows): loading the progress text and the parsed
+# values too would make each row several kilobytes to fetch, decode and, in the task list, sort.
+TASK_ROW_COLUMNS = ["seq", "source_seq", "content", "status", "report_id", "theme_id"]
+TASK_LIST_COLUMNS = [
+    *TASK_ROW_COLUMNS,
+    "report__title", "report__year", "report__period_end_month", "report__period_label",
+    "theme__name",
+]
+
 
 def published_reports() -> ReportQuerySet:
     """Published reports, newest period first, each with `task_count`."""
@@ -137,7 +146,13 @@ def department_task_links(department: Department, report: Report) -> list[TaskDe
 
 def theme_tasks(theme: Theme) -> list[Task]:
     """The theme's tasks in table order, with their departments."""
-    return list(tasks_with_departments(Task.objects.filter(theme=theme).order_by("seq")))
+    return list(tasks_with_departments(Task.objects.filter(theme=theme).only(*TASK_ROW_COLUMNS).order_by("seq")))
+
+
+def report_tasks(report: Report) -> list[Task]:
+    """The report's tasks in table order, with their themes and departments."""
+    tasks = Task.objects.filter(report=report).select_related("theme").only(*TASK_ROW_COLUMNS, "theme__name")
+    return list(tasks_with_departments(tasks.order_by("seq")))
 
 
 def published_theme_lookup() -> QuerySet[Theme]:
@@ -177,13 +192,6 @@ def task_metrics(task: Task) -> list[dict]:
     )
 
 
-TASK_LIST_COLUMNS = [
-    "seq", "source_seq", "content", "status", "report_id", "theme_id",
-    "report__title", "report__year", "report__period_end_month", "report__period_label",
-    "theme__name",
-]
-
-
 def task_search(params) -> TaskFilter:
     """The task list's FilterSet over published tasks (newest report first, table order), departments prefetched.
 
@@ -191,8 +199,6 @@ def task_search(params) -> TaskFilter:
     """
     tasks = tasks_with_departments(
         published_tasks()
-        # Only the columns the list shows: the database sorts whole rows before the LIMIT, and the
-        # progress text and parsed values would make each row several kilobytes wide.
         .only(*TASK_LIST_COLUMNS)
         .order_by(
             F("report__year").desc(nulls_last=True), F("report__period_end_month").desc(nulls_last=True), "-report_id", "seq"

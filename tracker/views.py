@@ -53,7 +53,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.published_report_lookup(), pk=pk)
     context = _report_dashboard(report)
-    context["tasks"] = selectors.tasks_with_departments(report.tasks.select_related("theme").order_by("seq"))
+    context["tasks"] = selectors.report_tasks(report)
     return render(request, "tracker/report_detail.html", context)
 
 
