@@ -9,7 +9,7 @@ from django.db import OperationalError
 from tests.conftest import SAMPLE_2020, SAMPLE_2022
 from tracker import services
 from tracker.models import Report, Task
-from tracker.parsing import Severity
+from tracker.parsing import PARSER_VERSION, Severity
 
 
 def run_import_report(*args: str) -> tuple[int, str, str]:
@@ -42,6 +42,19 @@ def test_second_import_says_unchanged():
     assert code == 0
     assert f"{SAMPLE_2022}: unchanged  任务 108" in out
     assert Report.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_report_read_by_an_older_parser_is_read_again():
+    run_import_report(str(SAMPLE_2022))
+    Report.objects.update(parser_version=0)  # as if imported before the parser last changed
+
+    code, out, _ = run_import_report(str(SAMPLE_2022))
+
+    assert code == 0
+    assert f"{SAMPLE_2022}: reread  任务 108" in out
+    assert "行: 新增 0  变化 0  未变 108  删除 0" in out
+    assert Report.objects.get().parser_version == PARSER_VERSION
 
 
 @pytest.mark.django_db

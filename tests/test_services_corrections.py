@@ -5,7 +5,7 @@ import pytest
 from tests.factories import diagnostic_build, parsed_report_build, parsed_task_build
 from tracker import services
 from tracker.models import Department, DepartmentAlias, ImportDiagnostic, Report, Task, TaskDepartment, Theme
-from tracker.parsing import DepartmentRole
+from tracker.parsing import PARSER_VERSION, DepartmentRole
 from tracker.services import (
     DEPARTMENT_MERGE_SAME,
     THEME_OF_ANOTHER_REPORT,
@@ -53,6 +53,42 @@ def test_identical_reimport_is_unchanged_and_lists_every_row():
     assert result.outcome == ImportOutcome.UNCHANGED
     assert result.row_changes.unchanged == [1, 2, 3, 4]
     assert Report.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_same_file_read_by_an_older_parser_is_read_again_keeping_corrections():
+    old_reading = parsed_report_build(tasks=tasks_build(), index_no="")
+    old_reading.parser_version = PARSER_VERSION - 1
+    report = report_import(parsed=old_reading).report
+    task = report.tasks.get(seq=2)
+    task.progress = "管理员更正的进展"
+    task_correct(task=task, fields=["progress"])
+    # The fixed parser reads the same bytes differently: it now finds the index number (part of the
+    # source key) and a better reading of row 3.
+    new_reading = parsed_report_build(tasks=tasks_build(), index_no="K1493206-6/2022-00001")
+    new_reading.content_hash = old_reading.content_hash
+    new_reading.tasks[2].progress = "新解析器读出的进展"
+
+    result = report_import(parsed=new_reading)
+
+    assert result.outcome == ImportOutcome.REREAD
+    assert result.report.pk == report.pk and Report.objects.count() == 1
+    assert result.row_changes.changed == [3] and result.row_changes.unchanged == [1, 2, 4]
+    report.refresh_from_db()
+    assert report.parser_version == PARSER_VERSION
+    assert report.index_no == "K1493206-6/2022-00001"
+    assert report.tasks.get(seq=2).progress == "管理员更正的进展"
+    assert report.tasks.get(seq=3).progress == "新解析器读出的进展"
+    assert report_import(parsed=new_reading).outcome == ImportOutcome.UNCHANGED
+
+
+@pytest.mark.django_db
+def test_a_file_read_by_a_newer_parser_is_not_read_again_by_an_older_one():
+    newer = parsed_report_build(tasks=tasks_build())
+    newer.parser_version = PARSER_VERSION + 1
+    report_import(parsed=newer)
+
+    assert report_import(parsed=parsed_report_build(tasks=tasks_build())).outcome == ImportOutcome.UNCHANGED
 
 
 @pytest.mark.django_db

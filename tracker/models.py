@@ -66,6 +66,9 @@ class Report(models.Model):
         help_text=_("信息索引号；没有索引号时为 标题|年份|截止月份。同一标识再次导入时更新而非新建。"),
     )
     layout = models.CharField(_("表格版式"), max_length=200, blank=True)
+    parser_version = models.PositiveSmallIntegerField(
+        _("解析器版本"), default=1, help_text=_("读取此报告的解析器版本；解析器更新后，再次导入同一文件会重新读取。")
+    )
     columns = models.JSONField(_("表头"), default=list, blank=True)
     is_published = models.BooleanField(_("已发布"), default=False)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)

@@ -7,6 +7,7 @@ management commands call these instead of touching the models themselves.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class ImportOutcome(StrEnum):
     CREATED = "created"  # a report never seen before
     UPDATED = "updated"  # a corrected source of a stored report: its rows were replaced
     UNCHANGED = "unchanged"  # the very same bytes were imported before: nothing written
+    REREAD = "reread"  # the same bytes, read by an older parser: read again, rows updated as for UPDATED
 
 
 @dataclass(frozen=True)
@@ -242,8 +244,16 @@ def _report_lock_by_source_key(*, source_key: str) -> Report | None:
 @transaction.atomic
 def _report_store(*, parsed: ParsedReport, publish: bool) -> ImportResult:
     stored = _report_find_stored(content_hash=parsed.content_hash)
-    if stored is not None:
+    if stored is not None and stored.parser_version >= parsed.parser_version:
         return _report_unchanged(report=stored, publish=publish)
+    if stored is not None:
+        # The same file, read by an older parser: read it again under the same identity (the new
+        # reading may differ in the very fields the source key is made of), keeping the corrections.
+        stored = Report.objects.select_for_update().get(pk=stored.pk)
+        if stored.parser_version >= parsed.parser_version:  # another import re-read it while we waited
+            return _report_unchanged(report=stored, publish=publish)
+        result = _report_update(report=stored, parsed=parsed, publish=publish)
+        return dataclasses.replace(result, outcome=ImportOutcome.REREAD)
 
     source_key = report_source_key(parsed.meta, content_hash=parsed.content_hash)
     report = _report_lock_by_source_key(source_key=source_key)
@@ -506,6 +516,7 @@ def _report_fill(*, report: Report, parsed: ParsedReport) -> None:
     report.content_hash = parsed.content_hash
     report.layout = parsed.layout
     report.columns = list(parsed.columns)
+    report.parser_version = parsed.parser_version
 
 
 def _themes_create(*, report: Report, tasks: list[ParsedTask]) -> dict[str, Theme]:

@@ -24,6 +24,7 @@ IMPORT_DONE = {
     services.ImportOutcome.CREATED: gettext_noop("已导入为草稿：{report}（{rows}）。检查无误后请在报告列表中发布。"),
     services.ImportOutcome.UPDATED: gettext_noop("已用更正版更新：{report}（{rows}）。人工更正过的字段已保留。"),
     services.ImportOutcome.UNCHANGED: gettext_noop("这个文件以前已导入过，没有任何改动：{report}。"),
+    services.ImportOutcome.REREAD: gettext_noop("解析器已更新，已重新读取这个文件：{report}（{rows}）。人工更正过的字段已保留。"),
 }
 
 

@@ -8,6 +8,7 @@ not text, or holds no table; every lesser problem is a `Diagnostic` on the resul
 """
 
 from .types import (  # noqa: F401
+    PARSER_VERSION,
     DepartmentRef,
     DepartmentRole,
     Diagnostic,

@@ -124,6 +124,12 @@ class ReportMeta:
         }
 
 
+# Which reading of a file this parser gives. Raise it with every change that reads some file
+# differently (a fixed rule, a new column synonym): a stored report read by an older version is
+# read again the next time its file is imported, instead of being answered "unchanged".
+PARSER_VERSION = 1
+
+
 @dataclass
 class ParsedReport:
     meta: ReportMeta
@@ -133,6 +139,7 @@ class ParsedReport:
     diagnostics: list[Diagnostic]
     source_name: str = ""
     content_hash: str = ""  # sha256 of the raw bytes
+    parser_version: int = PARSER_VERSION
 
     def count(self, severity: Severity | str) -> int:
         """How many diagnostics of this severity ("error" works as well as Severity.ERROR)."""

@@ -56,7 +56,7 @@ def import_summary_line(path: str, result: ImportResult) -> str:
     diagnostics = " ".join(f"{severity} {count}" for severity, count in result.diagnostic_counts.items())
     published = "  已发布" if result.report.is_published else ""
     # Created means every row is new, unchanged that none is: only an update has rows worth counting.
-    rows = f"  行: {result.row_changes.summary()}" if result.outcome == ImportOutcome.UPDATED else ""
+    rows = f"  行: {result.row_changes.summary()}" if result.outcome in (ImportOutcome.UPDATED, ImportOutcome.REREAD) else ""
     return (
         f"{path}: {result.outcome}  任务 {result.task_count}  项目 {result.theme_count}  "
         f"单位 {result.department_count}  诊断 {diagnostics}{published}{rows}"
