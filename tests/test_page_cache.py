@@ -1,13 +1,14 @@
 """Tests for tracker.page_cache: public pages served from memory until the data behind them changes."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import override_settings
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.page_factories import dashboard_report_create, department_get
 from tracker import services
 from tracker.models import ContentVersion, Report, Task, Theme
-from tracker.page_cache import content_version
+from tracker.page_cache import cached_public_page, content_version
 
 
 @pytest.mark.django_db
@@ -184,3 +185,34 @@ def test_the_language_switch_needs_no_csrf_token_so_pages_carry_none(client):
 
     assert response.status_code == 302
     assert response.cookies["django_language"].value == "en"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "personal, renders_expected", [("nothing", 1), ("csrf token", 2), ("session", 2), ("cookie", 2)]
+)
+def test_a_page_with_something_of_the_visitor_is_not_stored(rf, personal, renders_expected):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import get_token
+
+    renders = []
+
+    @cached_public_page
+    def view(request):
+        renders.append(1)
+        response = HttpResponse("page")
+        if personal == "csrf token":
+            get_token(request)
+        elif personal == "session":  # e.g. request.user in a template
+            request.session.get("anything")
+        elif personal == "cookie":
+            response.set_cookie("seen", "1")
+        return response
+
+    for _ in range(2):
+        request = rf.get("/")
+        request.LANGUAGE_CODE = "zh-hans"
+        request.session = SessionStore()
+        view(request)
+
+    assert len(renders) == renders_expected

@@ -14,8 +14,9 @@ data and served from memory after that. What makes this safe:
 - Because the version lives in the database, app servers that share the database need
   no shared cache: each keeps its own copies (`CACHES["default"]`, process memory) and
   they all stop using old copies at the same moment.
-- Only what a page shows to everyone is stored: the public pages carry no CSRF token,
-  session or user-specific text; the key holds the language and the full query string.
+- Only what a page shows to everyone is stored: a page that set a cookie, used a CSRF
+  token or read the session is not (`_visitor_specific`); the key holds the language and
+  the full query string.
 
 `DJANGO_PAGE_CACHE=0` turns it off (the benchmark measures both ways).
 """
@@ -66,11 +67,25 @@ def cached_public_page(view):
             content, content_type = stored
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        if response.status_code == 200 and not response.streaming and not _visitor_specific(request, response):
             cache.set(key, (response.content, response["Content-Type"]))
         return response
 
     return wrapper
+
+
+def _visitor_specific(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the page may hold something of this visitor's: a cookie, a CSRF token, anything from the session.
+
+    None of the public pages does today; this keeps a later change (a form with {% csrf_token %},
+    a "logged in as" line) from showing one visitor's page to the next.
+    """
+    session = getattr(request, "session", None)
+    return bool(
+        response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and session.accessed)
+    )
 
 
 def _page_key(request: HttpRequest, version: int) -> str:
