@@ -265,8 +265,14 @@ def test_to_json_has_exactly_the_documented_keys():
         "actual": 578200,
         "actual_unit": "平方米",
         "completion": pytest.approx(0.9637, abs=1e-4),
+        "period_end_month": None,
         "evidence": {"target": [4, 10], "actual": [4, 11]},
     }
+
+
+def test_to_json_carries_the_figures_own_period():
+    payload = only("实际利用外资6亿美元以上。", "1-8月,实际利用外资2.74亿美元。").to_json()
+    assert payload["period_end_month"] == 8
 
 
 def test_evidence_spans_point_at_the_figures():

@@ -209,6 +209,7 @@ class Metric:
             "actual": self.actual,
             "actual_unit": self.actual_unit,
             "completion": self.completion,
+            "period_end_month": self.period_end_month,
             "evidence": {
                 "target": list(self.target_span) if self.target_span else None,
                 "actual": list(self.actual_span) if self.actual_span else None,
