@@ -34,6 +34,15 @@ def page_cache_empty():
     yield
 
 
+@pytest.fixture(autouse=True)
+def default_language_afterwards():
+    """LocaleMiddleware leaves the last request's language active in the thread: the next test starts in Chinese."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def chromium():
     """A headless Debian Chromium driven by Playwright, for the tests marked `browser`; skips when either is missing."""

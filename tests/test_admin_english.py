@@ -2,8 +2,8 @@
 
 English is chosen the way the site chooses it: the language switch sets the language cookie
 (the browser's Accept-Language is set aside by ChineseFirstMiddleware). With no choice the admin
-stays Chinese. LocaleMiddleware activates the language for the whole thread and nothing resets it
-after the response, so every test here ends by going back to the default language.
+stays Chinese. LocaleMiddleware leaves the language active in the thread after the response; the
+autouse fixture `default_language_afterwards` (tests/conftest.py) resets it after every test.
 """
 
 import pytest
@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.conftest import SAMPLE_2022
@@ -22,12 +21,6 @@ from tracker.models import Report, Task
 IMPORT_URL = reverse("admin:tracker_report_import")
 REPORT_LIST_URL = reverse("admin:tracker_report_changelist")
 DIAGNOSTIC_LIST_URL = reverse("admin:tracker_importdiagnostic_changelist")
-
-
-@pytest.fixture(autouse=True)
-def default_language_afterwards():
-    yield
-    translation.deactivate()  # the next test (of any file) starts in the default language, Chinese
 
 
 @pytest.fixture

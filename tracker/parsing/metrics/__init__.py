@@ -1,0 +1,39 @@
+"""Figures in a task: the targets its content sets and the actuals its progress reports.
+
+`extract_metrics(content, progress, period_end_month=9)` returns one `Metric` per
+target, e.g. "建设生态绿道10公里、山水连廊2条,新增绿地60万平方米" gives three. A
+target's actual is looked for in the progress by what is counted and its unit,
+never by position, and a doubtful match is dropped: a missing bar on a chart is
+better than a wrong one. Plain Python, no Django.
+
+How a figure is read:
+- numbers: Arabic digits, Chinese numerals via cn2an ("百场" -> 100), magnitude
+  words multiplied out ("60万平方米" -> 600000 平方米, "6亿美元" -> 600000000 美元);
+- units folded to one spelling (万方 = 平方米, 名 = 人, 场次 = 场), so that a target
+  in 名 meets an actual in 人; 平方公里 stays distinct from 平方米;
+- figures inside quotation marks are names ("最后一公里"), ordinals (第8位) and
+  dates (5月31日, 2022年, 1-8月) carry no unit we count, so none is a target;
+- growth rates ("增长7%", "保持7%以上增长", "零增长", "压减10%") are kind "growth";
+  a reduction is a negative growth.
+
+Where each step lives, in the order a task passes through them:
+- `vocabulary`: the data (kinds, comparators, units table, regexes, word lists);
+- `segments`: sentence and clause boundaries, quoted and bracketed ranges;
+- `quantities`: numbers with a unit;
+- `phrases`: what a figure counts, from the words around it;
+- `targets`: the targets in the content;
+- `figures`: the figures in the progress;
+- `pairing`: which figure is the actual of which target;
+- `completion`: ratios and targets the progress states itself, and actual/target;
+- `extract`: `extract_metrics`, which runs the steps in turn;
+- `metric`: the `Metric` it returns.
+
+This module only re-exports; the names in `__all__` are the package's API.
+"""
+
+from .extract import extract_metrics
+from .metric import Metric
+from .quantities import _number_value  # noqa: F401 -- benchmarks/extraction_benchmark.py clears its cache
+from .vocabulary import AMOUNT, AT_LEAST, AT_MOST, COUNT, EQUAL, GROWTH, PERCENT
+
+__all__ = ["AMOUNT", "AT_LEAST", "AT_MOST", "COUNT", "EQUAL", "GROWTH", "PERCENT", "Metric", "extract_metrics"]

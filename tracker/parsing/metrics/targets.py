@@ -1,0 +1,182 @@
+"""The targets a task's content sets.
+
+"建设生态绿道10公里、山水连廊2条" gives 10 公里 of 生态绿道 and 2 条 of 山水连廊, each
+with its comparator (以上, 不低于, 控制在), its sign when it is a growth rate
+("压减10%" is -10%), and its action when it names one (开工, 出让...). Figures that only
+name or delimit things ("一项一码", "中央八项规定") are not targets. Does not read the
+progress; which figure meets which target is `pairing`'s work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .phrases import _clean, _is_qualifier, _names_what_follows
+from .quantities import _compound_groups, _Quantity, _quantities
+from .segments import _masked_ranges, _Segments
+from .vocabulary import (
+    AT_LEAST,
+    AT_MOST,
+    EQUAL,
+    GROWTH,
+    PERCENT,
+    _ACTION_RE,
+    _AT_LEAST_BEFORE_RE,
+    _AT_MOST_BEFORE_RE,
+    _CHINESE_DIGITS,
+    _GENERIC_LEAD_RE,
+    _GROWTH_AFTER_RE,
+    _GROWTH_BEFORE_RE,
+    _MADE_INTO_RE,
+    _QUOTES,
+    _REDUCTION_BEFORE_RE,
+    _VERB_BEFORE_NUMERAL_RE,
+    _ZERO_GROWTH_RE,
+)
+
+
+@dataclass
+class _Target:
+    quantity: _Quantity
+    noun: str  # what is counted, without the action
+    action: str  # "开工", "出让"...; "" when the target names none
+    label: str
+    span: tuple[int, int]
+    sentence: int
+
+
+def _read_targets(content: str) -> list[_Target]:
+    if not content:
+        return []
+    segments = _Segments.of(content)
+    mask = _masked_ranges(content, _QUOTES)
+    quantities = [q for q in _quantities(content, mask) if _may_be_target(content, q, segments)]
+    for match in _ZERO_GROWTH_RE.finditer(content):
+        if not mask[match.start()]:
+            comparator = AT_MOST if match["suffix"] in ("以下", "以内") else AT_LEAST
+            quantities.append(_Quantity(match.start(), match.end(), 0.0, "%", GROWTH, comparator))
+    quantities.sort(key=lambda q: q.start)
+
+    targets: list[_Target] = []
+    by_clause: dict[int, list[_Quantity]] = {}
+    for quantity in quantities:
+        by_clause.setdefault(segments.clause_of(quantity.start), []).append(quantity)
+    for clause, clause_quantities in by_clause.items():
+        clause_start, clause_end = segments.clause_bounds(clause)
+        groups = _compound_groups(content, clause_quantities)
+        previous_end = clause_start
+        for index, group in enumerate(groups):
+            more_follow = index + 1 < len(groups)
+            following = groups[index + 1][0].start if more_follow else clause_end
+            after = content[group[-1].end : following]
+            if more_follow and _is_qualifier(after):
+                continue  # "10亿元以上重大产业项目20个": the first figure says which projects
+            if more_follow:
+                after = after.split("、")[0]  # "20座公厕、16个…": the 、 ends this item
+            before = content[previous_end : group[0].start]
+            if previous_end > clause_start and "、" in before:
+                before = before.split("、", 1)[1]  # the item before ended at its 、
+            targets.extend(_targets_of_group(content, group, before, after, segments))
+            previous_end = group[-1].end
+    _inherit_nouns(targets)
+    return targets
+
+
+def _may_be_target(content: str, quantity: _Quantity, segments: _Segments) -> bool:
+    """Figures that only name or delimit things: "一项一码", "中央八项规定", "把…8项赛事打造为…"."""
+    number = content[quantity.start]
+    if number in _CHINESE_DIGITS:
+        clause_start, _ = segments.clause_bounds(segments.clause_of(quantity.start))
+        if quantity.value == 1:
+            return False  # 一 before a measure word is an article
+        if quantity.start > clause_start and not _VERB_BEFORE_NUMERAL_RE.search(content[clause_start : quantity.start]):
+            return False
+    sentence_start, sentence_end = segments.sentence_bounds(segments.sentence_of(quantity.start))
+    if "把" in content[sentence_start : quantity.start] and _MADE_INTO_RE.search(content[quantity.end : sentence_end]):
+        return False  # the object of 把…打造为: the things to be made better, not a number to reach
+    return True
+
+
+def _targets_of_group(content: str, group: list[_Quantity], before: str, after: str, segments: _Segments) -> list[_Target]:
+    before = before.lstrip("、和及与 ")
+    growth = _growth_comparator(before, after)
+    comparator_prefix = ""
+    if growth is None:
+        for pattern, comparator in ((_AT_LEAST_BEFORE_RE, AT_LEAST), (_AT_MOST_BEFORE_RE, AT_MOST)):
+            found = pattern.search(before)
+            if found:
+                comparator_prefix = found.group(0)
+                for quantity in group:
+                    if quantity.comparator == EQUAL:
+                        quantity.comparator = comparator
+                break
+        before = before.removesuffix(comparator_prefix)
+    phrase_before = _GROWTH_BEFORE_RE.sub("", _REDUCTION_BEFORE_RE.sub("", before)) if growth else before
+    phrase_after = _GROWTH_AFTER_RE.sub("", after.removeprefix("以上").removeprefix("以下")) if growth else after
+
+    action, action_follows = "", False
+    lead_stripped = _GENERIC_LEAD_RE.sub("", phrase_before)
+    if _clean(phrase_after) and _names_what_follows(phrase_before):
+        noun = _clean(phrase_after)  # "创建3个体育文化社区", "131个小区全面开工"
+        found = _ACTION_RE.match(lead_stripped)
+        if not found and _ACTION_RE.search(phrase_after):
+            found, action_follows = _ACTION_RE.search(phrase_after), True
+    elif _clean(phrase_after) and not growth and group[0].kind == PERCENT:
+        noun, found = _clean(phrase_before) + _clean(phrase_after), None  # "工业用地100%按“标准地”出让"
+    else:
+        noun, found = _clean(phrase_before), _ACTION_RE.match(lead_stripped)  # "建设生态绿道10公里"
+    if found:
+        action = found.group(0)
+        noun = _clean(noun.removeprefix(action).removesuffix(action).removesuffix("全面"))
+
+    span_start = group[0].start - len(comparator_prefix)
+    sentence = segments.sentence_of(group[0].start)
+    nouns = [noun]
+    if growth and "均" in before and "、" in noun:
+        nouns = [part for part in (_clean(p) for p in noun.split("、")) if part]  # "A、B均增长10%以上"
+    targets = []
+    for quantity in group:
+        if growth:
+            sign, comparator = growth
+            quantity.kind, quantity.unit, quantity.value = GROWTH, "%", quantity.value * sign
+            if quantity.comparator == EQUAL or sign < 0:
+                quantity.comparator = comparator
+        for each_noun in nouns:
+            targets.append(
+                _Target(
+                    quantity=quantity if len(nouns) == 1 else _Quantity(**vars(quantity)),
+                    noun=each_noun,
+                    action=action,
+                    label=_label(action, each_noun, action_follows=action_follows),
+                    span=(span_start if quantity is group[0] else quantity.start, quantity.end),
+                    sentence=sentence,
+                )
+            )
+    return targets
+
+
+def _growth_comparator(before: str, after: str) -> tuple[int, str] | None:
+    """(sign, comparator) when the figure is a growth rate, None otherwise."""
+    if _REDUCTION_BEFORE_RE.search(before):
+        return -1, AT_MOST  # "压减10%以上": growth of -10% or less
+    if _GROWTH_BEFORE_RE.search(before) or _GROWTH_AFTER_RE.match(after.removeprefix("以上").removeprefix("以下")):
+        return 1, EQUAL
+    return None
+
+
+def _label(action: str, noun: str, *, action_follows: bool = False) -> str:
+    if not action:
+        return noun
+    return f"{noun}{action}" if action_follows else f"{action}{noun}"
+
+
+def _inherit_nouns(targets: list[_Target]) -> None:
+    """"开工项目14个,投用3个": a target that names only its action counts the thing named before it."""
+    for index, target in enumerate(targets):
+        if target.noun:
+            continue
+        for earlier in reversed(targets[:index]):
+            if earlier.sentence == target.sentence and earlier.noun:
+                target.noun = earlier.noun
+                target.label = _label(target.action, target.noun)
+                break

@@ -1,0 +1,165 @@
+"""The data the reader works from: kinds and comparators, the units table, regexes and word lists.
+
+Values only, no functions. What each pattern is for is said beside it; how it is
+applied is in the module that uses it (`quantities`, `targets`, `figures`, ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+COUNT, AMOUNT, PERCENT, GROWTH = "count", "amount", "percent", "growth"
+AT_LEAST, AT_MOST, EQUAL = ">=", "<=", "="
+
+# Printed unit -> (normalised unit, kind). Longer spellings are tried first.
+_UNITS: dict[str, tuple[str, str]] = {
+    "平方公里": ("平方公里", AMOUNT),
+    "平方米": ("平方米", AMOUNT),
+    "平方": ("平方米", AMOUNT),
+    "㎡": ("平方米", AMOUNT),
+    "方": ("平方米", AMOUNT),  # 万方: the reports' shorthand for 万平方米
+    "立方米": ("立方米", AMOUNT),
+    "公里": ("公里", AMOUNT),
+    "千米": ("公里", AMOUNT),
+    "公顷": ("公顷", AMOUNT),
+    "亩": ("亩", AMOUNT),
+    "吨": ("吨", AMOUNT),
+    "美元": ("美元", AMOUNT),
+    "元": ("元", AMOUNT),
+    "%": ("%", PERCENT),
+    "％": ("%", PERCENT),
+    "‰": ("‰", PERCENT),
+    "个百分点": ("百分点", PERCENT),
+    "人次": ("人次", COUNT),
+    "人": ("人", COUNT),
+    "名": ("人", COUNT),
+    "户次": ("户次", COUNT),
+    "户": ("户", COUNT),
+    "家次": ("家次", COUNT),
+    "家": ("家", COUNT),
+    "个": ("个", COUNT),
+    "条": ("条", COUNT),
+    "处": ("处", COUNT),
+    "座": ("座", COUNT),
+    "所": ("所", COUNT),
+    "张": ("张", COUNT),
+    "台": ("台", COUNT),
+    "场次": ("场", COUNT),
+    "场": ("场", COUNT),
+    "件": ("件", COUNT),
+    "宗": ("宗", COUNT),
+    "项": ("项", COUNT),
+    "套": ("套", COUNT),
+    "幢": ("幢", COUNT),
+    "栋": ("幢", COUNT),
+    "次": ("次", COUNT),
+    "辆": ("辆", COUNT),
+    "间": ("间", COUNT),
+}
+# After a Chinese numeral these are words, not units: 二次供水, 三方协同.
+_ARABIC_ONLY_UNITS = {"次", "方", "平方"}
+
+_CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+_QUANTITY_RE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)?|[" + _CHINESE_DIGITS + r"]+[万亿]?)"
+    r"(?P<approx>余|多)?"
+    r"(?P<unit>" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")"
+    r"(?P<suffix>以上|以下|以内|左右)?"
+)
+# A bare number after 达到/为 that the progress prints without its unit ("拥有量达到112").
+_UNITLESS_RE = re.compile(r"(?:达到|达|为)(?P<num>\d+(?:\.\d+)?)(?![\d.%‰％万亿]|[个家条处座所张台场件宗项套幢次人名户元亩吨方米])")
+_ZERO_GROWTH_RE = re.compile(r"(?P<word>零增长|正增长)(?P<suffix>以上|以下|以内)?")
+_PROGRESS_GROWTH_RE = re.compile(
+    r"(?P<word>增长|下降|增速|增幅|降低|减少|回落)(?:了|为|达到|达)?(?P<num>-?\d+(?:\.\d+)?)[%％]"
+)
+# Explicit ratios for the whole task or one figure: 完成率97.4%, 完成总工程量的30%, 任务完成进度为105%.
+_RATIO_RE = re.compile(
+    r"(?P<word>完成率|开工率|任务完成进度为?|完成总工程量的|总进度|总体进度|"
+    r"完成(?:本年度|全年|年度|市下达)?(?:化解)?(?:目标)?任务的)(?:达到|达|为)?(?P<num>\d+(?:\.\d+)?)[%％]"
+)
+# A year's target stated in the progress: "完成市下达年度目标任务20万平方米的92.4%", "超额完成全年81.5亿元的目标数".
+_PROGRESS_TARGET_RE = re.compile(
+    r"完成(?:市下达|省下达|上级下达)?(?:全年度|全年|年度|本年度)?(?:目标任务|目标|任务)?(?=\d)"
+)
+# A task list counted in the progress: "共2815项任务,已完成2256项".
+_TASK_TOTAL_RE = re.compile(r"(?:共|共计|任务)(?P<num>\d+)项(?:工作)?(?:任务)?|(?P<num2>\d+)项[^,,;;。]{0,6}任务")
+_TASK_DONE_RE = re.compile(r"已完成(?P<num>\d+)项")
+_TARGET_SHARE_RE = re.compile(r"的(?P<num>\d+(?:\.\d+)?)[%％]")
+
+# Year-to-date spans that give a figure its own period: 1-8月, 上半年, 截至8月底.
+_SPAN_RE = re.compile(r"1[-—~至](?P<end>\d{1,2})月|(?P<half>上半年)|(?P<three>前三季度)|截至(?P<upto>\d{1,2})月")
+
+_SENTENCE_END = "。;；\n"
+_CLAUSE_END = ",，:：" + _SENTENCE_END
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
+_CLAUSE_END_RE = re.compile(f"[{_CLAUSE_END}]")
+_QUOTES = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
+_PARENS = {"(": ")", "（": "）"}
+
+# Verbs and fillers that open or close a phrase but are not what is counted.
+_GENERIC_LEAD_RE = re.compile(
+    r"^(?:其中|我区|本区|全年|全区|全面|计划|累计|目前|今年以来|确保|力争|争取|持续|加快|深入|积极|大力|着力|进一步|已经|已|"
+    r"共计|共|合计|总计|新增|新建|建成|建设|完成|实施|创建|开展|引进|培育|推进|实现|打造|安排|争创|招引|盯引|落地|"
+    r"培养|保持|达到|新创|创成|更新|申报|按期|如期|顺利|基本|正式|为|对|再|均|和|及|与|、|等|的|\s)+"
+)
+_GENERIC_TAIL_RE = re.compile(
+    r"(?:已经|已|目前|均|全部|共计|共|合计|累计|总计|达到|达|增至|提升至|提高至|至|不低于|不少于|不超过|不高于|"
+    r"超过|超|约|近|控制在|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|开工|投用|引进|培养|的|、|\s)+$"
+)
+# What is done to the thing counted; a target with one is only met by a figure with a matching one.
+_ACTION_FAMILIES: dict[str, frozenset[str]] = {
+    "竣工交付": frozenset({"竣工", "交付", "完工", "建成", "完成"}),
+    "开工及续建": frozenset({"开工", "续建"}),
+    "开工": frozenset({"开工"}),
+    "续建": frozenset({"续建"}),
+    "竣工": frozenset({"竣工", "完工", "建成", "完成"}),
+    "完工": frozenset({"竣工", "完工", "建成", "完成"}),
+    "交付": frozenset({"交付"}),
+    "投用": frozenset({"投用", "投入使用"}),
+    "出让": frozenset({"出让"}),
+    "收储": frozenset({"收储"}),
+}
+_ACTION_RE = re.compile("|".join(sorted(_ACTION_FAMILIES, key=len, reverse=True)))
+_FIGURE_ACTION_RE = re.compile(r"竣工|完工|建成|完成|开工|续建|交付|投入使用|投用|出让|收储")
+# Stages short of done: a target without an action is not met by a figure of started works.
+_STAGE_ACTIONS = frozenset({"开工", "续建"})
+_COMPLETION_ACTIONS = frozenset({"竣工", "完工", "建成", "完成", "交付", "投用", "投入使用"})
+
+# Words that make a figure something other than an achievement: a plan, a recommendation,
+# works under way, a scope restated or changed, a result awaiting acceptance.
+_NOT_ACHIEVED_BEFORE_RE = re.compile(
+    r"计划|预计|拟|推荐|申报|上报|组织|参加|筛选|排摸|监测|涉及|正在|推进|统筹|梳理|预期|意向|约定|争取|洽谈|调整为|"
+    r"施工中|招标中|设计中|前期|通过方案|目标"
+)
+_NOT_ACHIEVED_AFTER_RE = re.compile(
+    r"施工中|在建|招标|设计中|前期|进场施工|正在|待|评审|审查|审核|验收|洽谈|推荐|申报|参加|办理|初步|调整"
+)
+_PENDING_RE = re.compile(r"等待|待|验收中|评审中|审核中|验收准备")
+_ALL_DONE_AFTER_RE = re.compile(r"^均已(?:开工|完成|完工|建成|投用|落地)")
+# Achieved, said with a verb: needed before a figure equal to its target counts as an actual.
+_ACHIEVED_RE = re.compile(r"完成|建成|完工|竣工|新增|累计|签约|开工|投用|交付|出让|收储|拆除|引进|招引|培养|集聚|覆盖")
+_TOTAL_RE = re.compile(r"(?:合计|共计|总计|累计|共)$")
+_SUBSET_RE = re.compile(r"其中")
+# A level in front of what is counted: 省级 of a target without one is only part of it.
+_LEVEL_RE = re.compile(r"^(?:国家级|国家|省级|市级|区级|省|市|区)")
+_GROWTH_BEFORE_RE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅)(?:保持在|保持|达到|达)?$")
+_REDUCTION_BEFORE_RE = re.compile(r"(?:再)?(?:压减|下降|降低|减少)$")
+_GROWTH_AFTER_RE = re.compile(r"^(?:的)?增长")
+_AT_LEAST_BEFORE_RE = re.compile(r"(?:不低于|不少于|至少|超过|不小于)$")
+_AT_MOST_BEFORE_RE = re.compile(r"(?:不超过|不高于|控制在|低于)$")
+# Two-character words too common to tell one thing counted from another.
+_GENERIC_BIGRAMS = frozenset(
+    "项目 企业 单位 工作 建设 社区 小区 街道 全区 新增 完成 省级 市级 区级 以上 重点 提升 改造 实施 推进 "
+    "开展 活动 服务 管理 任务 情况 规模 工程 目前 累计 已经 新建".split()
+)
+# A figure that equals its target but has no verb of achievement is the target restated.
+_STRICT_ACHIEVED_RE = re.compile(r"已完成|已建成|已完工|已竣工|完成|建成|完工|竣工|新增|累计|签约|已开工|已投用|投用|引进|招引")
+_PLAUSIBLE_WEAK_RATIO = (0.1, 3.0)
+# A Chinese numeral counts something to do only after a verb: "开展百场…", not "中央八项规定".
+_VERB_BEFORE_NUMERAL_RE = re.compile(r"(?:开展|举办|新增|新建|建设|建成|完成|创建|实施|引进|培育|培养|打造|推出|安排|组织|招引|达到|达|超过|超|近|约|共|等|为|、)$")
+# A phrase ending in one of these is followed by what it acts on: "有序推进94条道路建设".
+_VERB_END_RE = re.compile(
+    r"(?:推进|完成|建设|建成|实施|新增|新建|新创|开展|举办|引进|招引|培养|培育|创建|拆除|出让|收储|开工|竣工|完工|交付|"
+    r"投用|续建|覆盖|集聚|签约|落地|累计|为|达|达到|安排|提升|改造)$"
+)
+_MADE_INTO_RE = re.compile(r"打造为|打造成|建设为|建设成|建成为|提升为")
