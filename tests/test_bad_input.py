@@ -4,16 +4,15 @@ message or a diagnostic, never a traceback, never a half-written or duplicate re
 The inputs are built here from the 2022 sample (cut short, with markup in a cell) or from a few bytes.
 """
 
-import io
 import struct
 import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 
 from tests.admin_users import EDITORS, staff_user_create
+from tests.commands import run_import_report
 from tests.conftest import SAMPLE_2022
 from tracker.forms import size_error
 from tracker.management.report_files import FILE_TOO_LARGE
@@ -60,16 +59,6 @@ REFUSED = [
     ("prose.txt", "关于印发工作要点的通知\n各街道、区级各部门：\n现将工作要点印发给你们，请认真贯彻落实。\n".encode(), "没有找到表头"),
 ]
 REFUSED_IDS = [name for name, _, _ in REFUSED]
-
-
-def run_import_report(*args: str) -> tuple[int, str, str]:
-    stdout, stderr = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_report", *args, stdout=stdout, stderr=stderr)
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    return code, stdout.getvalue(), stderr.getvalue()
 
 
 def nothing_stored() -> bool:

@@ -1,25 +1,13 @@
 """Tests for `manage.py import_report`: one transaction and one summary line per file."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db import OperationalError
 
+from tests.commands import run_import_report
 from tests.conftest import SAMPLE_2020, SAMPLE_2022
 from tracker import services
 from tracker.models import Report, Task
 from tracker.parsing import PARSER_VERSION, Severity
-
-
-def run_import_report(*args: str) -> tuple[int, str, str]:
-    stdout, stderr = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_report", *args, stdout=stdout, stderr=stderr)
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    return code, stdout.getvalue(), stderr.getvalue()
 
 
 @pytest.mark.django_db

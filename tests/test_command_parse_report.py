@@ -2,7 +2,6 @@
 pytest-django refuses database access in tests without the django_db mark, so these also
 prove the command never touches it."""
 
-import io
 import json
 import os
 import subprocess
@@ -10,21 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
+from tests.commands import run_parse_report
 from tests.conftest import SAMPLE_2022
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-
-
-def run_parse_report(*args: str) -> tuple[int, str, str]:
-    stdout, stderr = io.StringIO(), io.StringIO()
-    try:
-        call_command("parse_report", *args, stdout=stdout, stderr=stderr)
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code
-    return code, stdout.getvalue(), stderr.getvalue()
 
 
 def test_json_has_report_tasks_and_diagnostics():
