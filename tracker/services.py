@@ -380,7 +380,7 @@ def _report_update(*, report: Report, parsed: ParsedReport, publish: bool) -> Im
         outcome=ImportOutcome.UPDATED,
         task_count=len(all_tasks),
         theme_count=report.themes.count(),
-        department_count=Department.objects.filter(task_links__task__report=report).distinct().count(),
+        department_count=_department_count(report),
         diagnostic_counts={severity.value: parsed.count(severity) for severity in Severity},
         row_changes=changes,
     )
@@ -496,10 +496,15 @@ def _report_unchanged(*, report: Report, publish: bool) -> ImportResult:
         outcome=ImportOutcome.UNCHANGED,
         task_count=len(seqs),
         theme_count=report.themes.count(),
-        department_count=Department.objects.filter(task_links__task__report=report).distinct().count(),
+        department_count=_department_count(report),
         diagnostic_counts={severity.value: stored_counts.get(severity.value, 0) for severity in Severity},
         row_changes=RowChanges(unchanged=sorted(seqs)),
     )
+
+
+def _department_count(report: Report) -> int:
+    """How many departments the stored report's tasks name."""
+    return Department.objects.filter(task_links__task__report=report).distinct().count()
 
 
 def _report_fill(*, report: Report, parsed: ParsedReport) -> None:
