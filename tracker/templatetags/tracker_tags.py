@@ -21,8 +21,7 @@ STATUS_SIGNS = {
 }
 
 
-@register.filter
-def status_label(status: str) -> str:
+def _status_label(status: str) -> str:
     """The translated label of a Task.Status value."""
     return str(STATUS_LABELS.get(status, status))
 
@@ -79,8 +78,7 @@ def role_label(role: str) -> str:
     return gettext("牵头") if role == "lead" else gettext("配合")
 
 
-@register.filter
-def percent_step(ratio) -> int:
+def _percent_step(ratio) -> int:
     """The ratio as a percentage rounded to 5, for the CSS width classes (no inline styles under a CSP)."""
     if ratio is None or ratio == "":
         return 0
@@ -94,7 +92,7 @@ def status_badge(status: str) -> str:
         '<span class="status-badge status-{}"><span class="status-sign" aria-hidden="true">{}</span> {}</span>',
         status,
         status_sign(status),
-        status_label(status),
+        _status_label(status),
     )
 
 
@@ -128,9 +126,9 @@ def progress_bar(ratio, elapsed) -> str:
 
     ratio: 0..1 or None (no tasks); elapsed: 0..1 or None (period not known).
     """
-    fill = format_html('<span class="progress-fill w-{}"></span>', percent_step(ratio)) if ratio is not None else ""
+    fill = format_html('<span class="progress-fill w-{}"></span>', _percent_step(ratio)) if ratio is not None else ""
     if elapsed:
-        mark = format_html('<span class="progress-elapsed-mark at-{}"></span>', percent_step(elapsed))
+        mark = format_html('<span class="progress-elapsed-mark at-{}"></span>', _percent_step(elapsed))
         elapsed_text = format_html(' <span class="progress-elapsed">{} {}</span>', gettext("序时"), percent(elapsed))
     else:
         mark = elapsed_text = ""
