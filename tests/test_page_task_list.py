@@ -135,6 +135,18 @@ def test_theme_choices_are_those_of_the_chosen_report(client, two_reports):
 
 
 @pytest.mark.django_db
+def test_department_choices_narrow_to_the_chosen_report(client, two_reports):
+    old, _ = two_reports
+
+    def department_options(page: str) -> set[str]:
+        select = page[re.search(r'<select[^>]* name="department"', page).start():]
+        return set(re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select[: select.index("</select>")]))
+
+    assert department_options(client.get("/tasks/").content.decode()) == {"区建设局", "区教育局"}
+    assert department_options(client.get(f"/tasks/?report={old.pk}").content.decode()) == {"区建设局"}
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("report_count", [2, 100])
 def test_query_count_does_not_grow_with_reports(client, django_assert_num_queries, report_count):
     for number in range(report_count):
