@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext, gettext_lazy as _
 
 from tracker.models import Task
+from tracker.parsing.periods import elapsed_share  # noqa: F401  (views read it from here)
 
 # Labels of Task.Status, translatable (the model's choice labels are plain Chinese strings).
 STATUS_LABELS = {
@@ -24,13 +25,6 @@ STATUS_LABELS = {
     Task.Status.UNKNOWN: _("未知"),
 }
 STATUS_ORDER = list(STATUS_LABELS)
-
-
-def elapsed_share(period_end_month: int | None) -> float | None:
-    """Share of the year elapsed at the period's end (序时进度), e.g. 0.75 at the end of September."""
-    if not period_end_month:
-        return None
-    return period_end_month / 12
 
 
 @dataclass(frozen=True)

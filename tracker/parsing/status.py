@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .periods import elapsed_share
 from .metrics import AT_MOST, GROWTH, PERCENT, Metric, extract_metrics
 from .types import ParsedTask, Status
 
@@ -46,7 +47,13 @@ class _Verdict:
 def judge_tasks(tasks: list[ParsedTask], *, period_end_month: int | None) -> None:
     """Read each task's figures into `task.metrics` and set `task.status` and `task.status_reason`."""
     for task in tasks:
-        task.metrics = extract_metrics(task.content, task.progress, period_end_month=period_end_month)
+        task.metrics = extract_metrics(
+            task.content,
+            task.progress,
+            period_end_month=period_end_month,
+            target_text=task.target_text,
+            actual_text=task.actual_text,
+        )
         task.status, task.status_reason = judge_status(
             content=task.content,
             progress=task.progress,
@@ -68,7 +75,7 @@ def judge_status(
     verdicts = [v for v in (_verdict(m, period_end_month) for m in metrics) if v is not None]
     column_ratio = _completion_column_ratio(completion_text)
     if column_ratio is not None:
-        verdicts.append(_ratio_verdict("完成进度", column_ratio, _elapsed(period_end_month)))
+        verdicts.append(_ratio_verdict("完成进度", column_ratio, elapsed_share(period_end_month)))
     words = _status_from_words(progress, completion_text)
 
     if verdicts:
@@ -98,7 +105,7 @@ def _verdict(metric: Metric, period_end_month: int | None) -> _Verdict | None:
         return _level_verdict(metric, label)
     if metric.completion is None:
         return None
-    elapsed = _elapsed(metric.period_end_month or period_end_month)
+    elapsed = elapsed_share(metric.period_end_month or period_end_month)
     verdict = _ratio_verdict(label, metric.completion, elapsed, metric.period_end_month)
     if verdict.standing == _REACHED and metric.actual is not None and metric.target is not None:
         return _Verdict(_REACHED, f"{label}{_quantity(metric.actual, metric.unit)},达到目标{_quantity(metric.target, metric.unit)}")
@@ -133,10 +140,6 @@ def _ratio_verdict(label: str, ratio: float, elapsed: float | None, own_month: i
     if ratio >= elapsed:
         return _Verdict(_ON_PACE, f"{done},不低于序时进度{_percent(elapsed)}{span}")
     return _Verdict(_BEHIND, f"{done},低于序时进度{_percent(elapsed)}{span}")
-
-
-def _elapsed(month: int | None) -> float | None:
-    return min(month, 12) / 12 if month else None
 
 
 def _completion_column_ratio(completion_text: str) -> float | None:

@@ -71,6 +71,10 @@ class ParsedTask:
     status: Status = Status.UNKNOWN
     status_reason: str = ""
     metrics: list = field(default_factory=list)
+    # Cells of numeric columns ("目标任务" "3000", "实际完成" "3034"), as printed; "" when the table has none.
+    # A rate column ("完成率" "101.1%") is `completion_text`. The extractor pairs these directly.
+    target_text: str = ""
+    actual_text: str = ""
 
     @property
     def department_names(self) -> list[str]:
@@ -97,6 +101,8 @@ class ParsedTask:
             "status_reason": self.status_reason,
             "metrics": [m.to_json() if hasattr(m, "to_json") else m for m in self.metrics],
             "lines": [self.first_line, self.last_line],
+            "target_text": self.target_text,
+            "actual_text": self.actual_text,
         }
 
 

@@ -15,10 +15,19 @@ from .segments import _Segments
 from .targets import _read_targets
 
 
-def extract_metrics(content: str, progress: str, *, period_end_month: int | None) -> list[Metric]:
+def extract_metrics(
+    content: str,
+    progress: str,
+    *,
+    period_end_month: int | None,
+    target_text: str = "",
+    actual_text: str = "",
+) -> list[Metric]:
     """The task's targets, each with its actual from the progress when one can be told for sure.
 
     `period_end_month` is the report's; a figure's own "1-8月" overrides it on that Metric.
+    `target_text` / `actual_text`: the cells of a table's numeric target and actual columns, if any
+    (not read yet: see issue 12, "figures from numeric columns").
     """
     targets = _read_targets(content)
     progress_segments = _Segments.of(progress)
