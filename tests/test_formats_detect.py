@@ -14,7 +14,8 @@ from tests.test_formats_xlsx import sample_workbook
 from tracker.parsing import ParseError, parse_report_bytes
 from tracker.parsing import errors
 from tracker.parsing.formats import detect_format, read_source
-from tracker.parsing.reader import TableSource, parse_report_text
+from tracker.parsing import parse_report_text
+from tracker.parsing.formats import TableSource
 
 SIMPLE_PAGE = "<table><tr><th>工作内容</th><th>责任单位</th><th>进展情况</th></tr><tr><td>新增养老床位200张</td><td>区民政局</td><td>正常推进</td></tr></table>"
 

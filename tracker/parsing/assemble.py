@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from . import errors
-from .cells import looks_like_department, read_departments, split_department_names, split_marker
+from .departments import looks_like_department, read_departments, split_department_names
+from .markers import split_marker
 from .columns import Column, Role
 from .rows import RawRow
 from .text import Cell, compact

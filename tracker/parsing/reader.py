@@ -8,70 +8,25 @@ prints it twice: page view and print view); rebuild rows; assemble tasks.
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass, field
 
 from . import errors
 from .assemble import assemble_tasks
 from .columns import Header, Role, find_headers, header_at
+from .formats import TableSource, read_source
 from .metadata import read_metadata
 from .status import judge_tasks
 from .rows import RawRow, read_single_row, segment
-from .text import Cell, decode, normalise, split_lines, split_pipe_row, to_cells
+from .text import Cell, normalise
 from .types import Diagnostic, ParsedReport, ParseError, Severity
 
-# A row written as "a | b | c": at least two separators.
-_PIPE_ROW_RE = re.compile(r"\|.*\|")
 # Cells compared to tell a second printing of the table from a header repeated at a page break.
 _COPY_PROBE_CELLS = 3
 # Share of the shorter copy that must agree before the longer one's tail is treated as page furniture.
 _COPY_AGREEMENT = 0.9
 
 
-@dataclass
-class TableSource:
-    """What a format reader hands the table reader.
-
-    `cells`: every non-blank paragraph in reading order; for flattened text this
-    is all there is, and rows are rebuilt from it. `grid`: when the format knows
-    its rows (pipe-separated text; HTML, Excel and Word tables), each row's cells
-    by position, empty ones kept as "". `meta_cells`: where to look for the
-    title and metadata when the table is a grid (text outside the table).
-    `may_be_cut_off`: False when the format guarantees the table is whole (a
-    workbook or document that opens is not truncated), so an empty last cell is
-    read as blank, never as a sign that the file was cut off.
-    """
-
-    cells: list[Cell]
-    grid: list[list[Cell]] | None = None
-    meta_cells: list[Cell] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    may_be_cut_off: bool = True
-
-
-def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
-    """Plain text: a flattened web page (one cell per paragraph) or rows written "a | b | c"."""
-    text, encoding = decode(data, source_name=source_name)
-    cells = to_cells(split_lines(text))
-    diagnostics = []
-    if encoding == "gb18030":
-        diagnostics.append(Diagnostic(None, Severity.INFO, errors.DECODED_GB18030, errors.MSG_DECODED_GB18030))
-    pipe_lines = [cell for cell in cells if _PIPE_ROW_RE.search(cell.text)]
-    if len(pipe_lines) < 2:
-        return TableSource(cells, diagnostics=diagnostics)
-    first_pipe_line = pipe_lines[0].line
-    return TableSource(
-        cells,
-        grid=[split_pipe_row(cell) for cell in pipe_lines],
-        meta_cells=[cell for cell in cells if cell.line < first_pipe_line],
-        diagnostics=diagnostics,
-    )
-
-
 def parse_report_bytes(data: bytes, *, source_name: str = "") -> ParsedReport:
     """Read a published report file (text, web page, Excel or Word). Raises ParseError when there is no table to read."""
-    from .formats import read_source  # imported here: the format readers import TableSource from this module
-
     source = read_source(data, source_name=source_name)
     return parse_source(source, source_name=source_name, content_hash=hashlib.sha256(data).hexdigest())
 

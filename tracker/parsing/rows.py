@@ -4,7 +4,7 @@ A flattened page loses the row structure: merged cells are missing, names are
 broken over paragraphs, and some layouts have no 序号 to mark where a row starts.
 So rows are rebuilt as a best segmentation (a segmental Viterbi search): the
 stream is cut into rows, each row into one span of cells per column, and the cut
-whose spans best fit their columns (`cells.score_cells`) wins. Column order comes
+whose spans best fit their columns (`scoring.score_cells`) wins. Column order comes
 from the header; nothing here knows a particular layout.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cells import IMPOSSIBLE, ROLE_SHAPES, score_cells
+from .scoring import IMPOSSIBLE, ROLE_SHAPES, score_cells
 from .columns import Column
 from .text import Cell
 

@@ -1,6 +1,6 @@
 """Format readers: the files people actually have, each turned into a `TableSource`.
 
-    text  a page flattened to text, or rows written "a | b | c" (reader.read_text_source),
+    text  a page flattened to text, or rows written "a | b | c" (text.py),
           or rows separated by tabs, as copied from Excel or a browser (tabbed.py)
     html  a saved web page (html.py)
     xlsx  an Excel workbook (xlsx.py)
@@ -17,13 +17,14 @@ import codecs
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from .. import errors
 from ..types import ParseError
+from .source import TableSource
+from .text import read_text_source
 
-if TYPE_CHECKING:
-    from ..reader import TableSource
+__all__ = ["Format", "TableSource", "detect_format", "read_source", "read_text_source"]
 
 Format = Literal["text", "html", "xlsx", "docx"]
 
@@ -81,8 +82,6 @@ def read_source(data: bytes, *, source_name: str = "") -> TableSource:
         from .docx import read_docx_source
 
         return read_docx_source(data, source_name=source_name)
-    from ..reader import read_text_source
-
     try:
         source = read_text_source(data, source_name=source_name)
     except ParseError as error:

@@ -25,7 +25,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from .. import errors
-from ..reader import TableSource
+from .source import TableSource
 from ..text import Cell
 from ..types import Diagnostic, ParseError, Severity
 from .grid import RawTable, Slot, clean_lines, find_header, make_cell, to_source

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..columns import Header, Role, header_at, role_for_label
-from ..reader import TableSource
+from .source import TableSource
 from ..text import Cell, normalise
 from ..types import Diagnostic
 

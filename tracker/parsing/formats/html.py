@@ -30,7 +30,7 @@ import lxml.html
 
 from .. import errors
 from ..columns import find_headers
-from ..reader import TableSource
+from .source import TableSource
 from ..text import Cell, decode
 from ..types import Diagnostic, ParseError, Severity
 from .grid import FoundHeader, RawTable, Slot, clean_lines, find_header, make_cell, to_source

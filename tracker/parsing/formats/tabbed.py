@@ -15,7 +15,7 @@ import csv
 import io
 
 from .. import errors
-from ..reader import TableSource
+from .source import TableSource
 from ..text import decode
 from ..types import Diagnostic, Severity
 from .grid import RawTable, Slot, clean_lines, find_header, to_source

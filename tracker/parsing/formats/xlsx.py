@@ -25,7 +25,7 @@ import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import errors
-from ..reader import TableSource
+from .source import TableSource
 from ..types import Diagnostic, ParseError, Severity
 from .grid import RawTable, Slot, clean_lines, find_header, to_source
 

@@ -1,0 +1,157 @@
+"""What each column's cells look like: scores for "these cells are this column".
+
+The row rebuilder (`rows.py`) tries every way of cutting the cell stream into
+columns and keeps the one these scores like best. Scores are log-odds-like
+numbers set by hand: positive means typical, around 0 plausible, strongly
+negative means "only if nothing else fits". No library does this for Chinese
+government tables, hence our own small scorer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .columns import Role
+from .departments import _split_department_names, looks_like_department, read_departments, split_department_names
+from .markers import is_marker_only, is_seq, split_marker
+from .text import Cell, compact
+
+IMPOSSIBLE = float("-inf")
+
+_SENTENCE_END_RE = re.compile(r"[。;!?]")
+_PERCENT_RE = re.compile(r"[<>≥≤约]?\s*\d+(?:\.\d+)?\s*%")
+_EMPTY_MARK_RE = re.compile(r"[/\\\-—–无]+|N/?A", re.IGNORECASE)
+_PERSON_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
+@lru_cache(maxsize=4096)
+def _prose_penalty(key: str) -> float:
+    """How unlike prose one paragraph is: 0 for ordinary text, more for labels and names."""
+    if is_seq(key) or is_marker_only(key):
+        return IMPOSSIBLE
+    penalty = 0.0
+    names = _split_department_names(key)
+    if names and len(key) <= 60 and all(looks_like_department(n) for n in names):
+        penalty -= 5.0
+    if split_marker(key)[0] is not None:
+        penalty -= 4.0  # "(三)强化平台项目支撑" is a group label, not prose
+    return penalty
+
+
+def _text_score(cells: list[Cell]) -> float:
+    """Free prose (content, progress): anything but numbers, group markers and department lists."""
+    first = _prose_penalty(cells[0].key)
+    if first == IMPOSSIBLE:
+        return -8.0 if len(cells) == 1 else IMPOSSIBLE
+    score = first
+    for cell in cells[1:]:
+        penalty = _prose_penalty(cell.key)
+        if penalty == IMPOSSIBLE:
+            return IMPOSSIBLE
+        score += penalty - 2.5  # a second paragraph in one cell is possible but unusual
+    return score
+
+
+def _theme_score(cells: list[Cell]) -> float:
+    if len(cells) > 1 and not is_marker_only(cells[0].key):
+        return IMPOSSIBLE  # a label is one paragraph, or a marker then the label
+    joined = "".join(c.key for c in cells)
+    number, name = split_marker(joined)
+    if not name:
+        return -2.0 if number else IMPOSSIBLE
+    if is_seq(name):
+        return IMPOSSIBLE
+    score = 4.0 if number else 0.5
+    if _SENTENCE_END_RE.search(name) or len(name) > 30:
+        score -= 7.0
+    names = split_department_names(name)
+    if all(looks_like_department(n) for n in names):
+        score -= 4.0
+    return score
+
+
+def _department_score(cells: list[Cell]) -> float:
+    return _department_score_of_paragraphs(tuple(cell.key for cell in cells))
+
+
+@lru_cache(maxsize=4096)
+def _department_score_of_paragraphs(paragraphs: tuple[str, ...]) -> float:
+    if any(is_seq(p) or _SENTENCE_END_RE.search(p) or split_marker(p)[0] is not None for p in paragraphs):
+        return IMPOSSIBLE
+    reading = read_departments(paragraphs)
+    if not reading.names:
+        return IMPOSSIBLE
+    score = -0.5 * (len(paragraphs) - 1)
+    for name in reading.names:
+        if looks_like_department(name):
+            score += 2.0
+        elif len(name) <= 8 and not any(ch.isdigit() for ch in name):
+            score -= 1.5  # "拱投发": a short name without a usual ending, possible
+        else:
+            score -= 8.0
+    return score
+
+
+def _leader_score(cells: list[Cell]) -> float:
+    names = [n for c in cells for n in split_department_names(c.key)]
+    if names and all(_PERSON_RE.fullmatch(n) for n in names):
+        return 2.0 - 0.5 * (len(cells) - 1)
+    return -6.0
+
+
+def _completion_score(cells: list[Cell]) -> float:
+    if len(cells) > 1:
+        return IMPOSSIBLE
+    key = compact(cells[0].key)
+    if _PERCENT_RE.fullmatch(key) or _EMPTY_MARK_RE.fullmatch(key):
+        return 2.0
+    return -1.0 if len(key) <= 10 else -6.0
+
+
+def _note_score(cells: list[Cell]) -> float:
+    if any(is_seq(c.key) for c in cells):
+        return -6.0
+    return -1.5 * (len(cells) - 1)
+
+
+def _seq_score(cells: list[Cell]) -> float:
+    return 3.0 if len(cells) == 1 and is_seq(cells[0].key) else IMPOSSIBLE
+
+
+# Per role: (fewest cells, most cells, score when the column is empty in a row).
+# Empty scores: a merged theme cell is normal; a row without progress is a doubt.
+ROLE_SHAPES: dict[Role, tuple[int, int, float]] = {
+    Role.SEQ: (0, 1, -6.0),
+    Role.THEME: (0, 2, 0.0),
+    Role.CONTENT: (1, 3, IMPOSSIBLE),
+    Role.LEAD: (0, 4, -4.0),
+    Role.RESPONSIBLE: (0, 4, -4.0),
+    Role.CO: (0, 4, -0.5),
+    Role.LEADER: (0, 2, -0.5),
+    Role.PROGRESS: (0, 3, -3.0),
+    Role.COMPLETION: (0, 1, -0.5),
+    Role.NOTE: (0, 2, 0.0),
+    Role.OTHER: (0, 2, 0.0),
+}
+
+_SCORERS = {
+    Role.SEQ: _seq_score,
+    Role.THEME: _theme_score,
+    Role.CONTENT: _text_score,
+    Role.LEAD: _department_score,
+    Role.RESPONSIBLE: _department_score,
+    Role.CO: _department_score,
+    Role.LEADER: _leader_score,
+    Role.PROGRESS: _text_score,
+    Role.COMPLETION: _completion_score,
+    Role.NOTE: _note_score,
+    Role.OTHER: _note_score,
+}
+
+
+def score_cells(role: Role, cells: list[Cell]) -> float:
+    """How well these consecutive cells fit as one cell of a column with this role."""
+    if not cells:
+        return ROLE_SHAPES[role][2]
+    return _SCORERS[role](cells)
