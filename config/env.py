@@ -16,6 +16,7 @@ FALSE_WORDS = frozenset({"0", "false", "no"})
 BOOL_INVALID = "{name} must be one of 1/0/true/false/yes/no, got {raw!r}"
 INT_INVALID = "{name} must be a whole number, got {raw!r}"
 INT_TOO_SMALL = "{name} must be at least {minimum}, got {value}"
+ADMINS_INVALID = "{name} must list people like 'Zhang San <zhang@example.org>', comma-separated, got {raw!r}"
 ORIGIN_INVALID = "{name} must list origins like https://jindu.example.org (scheme and host, no path), got {raw!r}"
 
 # An origin as browsers send it: scheme, host (a name, an IPv4 address or a bracketed IPv6 one; Django
@@ -68,3 +69,20 @@ def env_origins(name: str, *, default: list[str]) -> list[str]:
         if not _ORIGIN.fullmatch(origin):
             raise ImproperlyConfigured(ORIGIN_INVALID.format(name=name, raw=origin))
     return origins
+
+
+_ADMIN = re.compile(r"\s*(?P<name>[^<>,]+?)\s*<(?P<email>[^<>@\s,]+@[^<>@\s,]+)>\s*")
+
+
+def env_admins(name: str) -> list[tuple[str, str]]:
+    """People to mail about server errors: "Name <email>, Name <email>"; [] when unset."""
+    raw = env_str(name)
+    if not raw:
+        return []
+    people = []
+    for item in raw.split(","):
+        match = _ADMIN.fullmatch(item)
+        if not match:
+            raise ImproperlyConfigured(ADMINS_INVALID.format(name=name, raw=raw))
+        people.append((match["name"], match["email"]))
+    return people

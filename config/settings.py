@@ -11,7 +11,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_origins, env_str
+from config.env import env_admins, env_bool, env_int, env_list, env_origins, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,11 +37,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", defa
 # decision, so it is off unless set, and Django's reminder about it (security.W021) is silenced.
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-# django-axes wants the client's address among the lockout parameters; ours is the username (AXES_ below).
-SILENCED_SYSTEM_CHECKS.append("axes.W006")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# The language switch's cookie, like the session's: HTTPS only in production, not sent on cross-site requests.
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 if not DEBUG:
     # Trust X-Forwarded-Proto: only behind a proxy that sets it (and drops a client's own), as the
     # nginx example in docs/deploy.md does. Without such a proxy a client could claim HTTPS.
@@ -87,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every response and every log line of the request carries its id.
+    "config.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight after the HTTPS redirect, before sessions: they need no cookie or query.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -94,6 +98,7 @@ MIDDLEWARE = [
     "tracker.middleware.ChineseFirstMiddleware",  # before LocaleMiddleware: Chinese unless the switch says English
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "tracker.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -135,20 +140,37 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: it refuses a locked-out username before the password is even checked.
+# django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords for a username lock it for 15 minutes, whatever address they come from: behind
-# a proxy every request shares the proxy's address, and a guesser can change addresses but not the
-# name (hence axes.W006, which asks for the address, is silenced above). An admin unlocks early with
-# `manage.py axes_reset_username NAME`.
+# Five wrong passwords for one username from one client address lock that pair for 15 minutes. Locking the
+# username alone let anyone lock the admins out from anywhere; by pair, the guesser's address is locked and an
+# admin elsewhere still logs in. Guessing from many addresses is slowed by the per-username throttle
+# (tracker/admin/login_throttle.py). An admin unlocks early with `manage.py axes_reset_username NAME`.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Every failure is kept (with its time and address) for the per-username throttle.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The client's address: behind N proxies (nginx, a load balancer) it is the one the outermost of ours wrote into
+# X-Forwarded-For; with none (runserver, tests) it is REMOTE_ADDR. Anything a client writes there itself sits
+# further left and is never taken. django-ipware reads the header.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", default=0, minimum=0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+# Per username, from any address: after this many failures within the window, a login for that username is
+# refused unless THROTTLE_SECONDS have passed since its last failure (from an address it has never logged in from).
+LOGIN_THROTTLE_FAILURES = 30
+LOGIN_THROTTLE_WINDOW = timedelta(hours=1)
+LOGIN_THROTTLE_SECONDS = 10
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -200,3 +222,39 @@ TRACKER_MAX_UPLOAD_BYTES = env_int("TRACKER_MAX_UPLOAD_BYTES", default=5 * 1024 
 # with a bare 400 page. Room for twice the limit plus 1 MB of other fields lets text up to the limit
 # through and text well over it reach the form, which says how large it is and what is allowed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * TRACKER_MAX_UPLOAD_BYTES + 1024 * 1024
+
+# Errors are written to stderr (gunicorn passes it to the service's journal) with the request id that the
+# response's X-Request-ID header also carries (config/request_log.py); with DJANGO_ADMINS set, each server
+# error is also mailed to them. Requests themselves are logged by gunicorn (config/gunicorn.conf.py).
+ADMINS = env_admins("DJANGO_ADMINS")
+SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", default="root@localhost")
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", default=25, minimum=1)
+LOG_LEVEL = env_str("DJANGO_LOG_LEVEL", default="INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "config.request_log.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # Server errors (500s, with their traceback) and refused requests (400s, 403s, 404s are not logged here).
+        "django.request": {"handlers": ["stderr", *(["mail_admins"] if ADMINS else [])], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "tracker": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
+        "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}

@@ -15,6 +15,13 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+def pytest_configure(config):
+    """Test-only settings: a fast password hasher (PBKDF2's deliberate slowness took a third of the suite)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def parsed_2022() -> ParsedReport:
     return parse_report_bytes(SAMPLE_2022.read_bytes(), source_name=SAMPLE_2022.name)

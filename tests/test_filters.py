@@ -75,3 +75,25 @@ def test_the_form_keeps_the_chosen_values_selected(tasks):
     assert f'<option value="{finance}" selected>区财政局</option>' in str(form["department"])
     assert '<option value="co" selected>配合</option>' in str(form["role"])
     assert '<select id="id_status" name="status">' in str(form["status"])
+
+
+def test_a_search_keeps_ten_distinct_words_of_its_first_hundred_characters():
+    from tracker.filters import SEARCH_MAX_CHARACTERS, SEARCH_MAX_TERMS, search_terms
+
+    assert search_terms("修路  建桥 修路") == ["修路", "建桥"]
+    words = search_terms(" ".join(f"w{n}" for n in range(2000)))
+    assert len(words) == SEARCH_MAX_TERMS == 10
+    assert search_terms("x" * 500) == ["x" * SEARCH_MAX_CHARACTERS]
+    assert search_terms("a\x00b") == ["a", "b"]
+
+
+@pytest.mark.django_db
+def test_a_two_thousand_word_search_is_one_filter_of_ten_words(tasks, django_assert_num_queries):
+    query = " ".join(f"词{n}" for n in range(2000))
+
+    queryset = TaskFilter({"q": query}, queryset=Task.objects.all()).qs
+    sql = str(queryset.query)
+
+    assert sql.count("LIKE") == 2 * 10  # content or progress, for each of ten words
+    with django_assert_num_queries(1):
+        assert list(queryset) == []

@@ -197,7 +197,7 @@ def test_a_page_with_something_of_the_visitor_is_not_stored(rf, personal, render
 
     renders = []
 
-    @cached_public_page
+    @cached_public_page()
     def view(request):
         renders.append(1)
         response = HttpResponse("page")
@@ -216,3 +216,25 @@ def test_a_page_with_something_of_the_visitor_is_not_stored(rf, personal, render
         view(request)
 
     assert len(renders) == renders_expected
+
+
+@pytest.mark.django_db
+def test_unknown_query_parameters_neither_make_a_new_copy_nor_reach_the_page(client, django_assert_num_queries):
+    dashboard_report_create(contents=[f"任务{n}" for n in range(60)], statuses=["on_track"] * 60)
+    first = client.get("/tasks/?page=2&status=on_track")
+
+    # 1. the content version: the same stored copy, whatever else the query says
+    with django_assert_num_queries(1):
+        junk = client.get("/tasks/?utm_source=x&status=on_track&page=2&_=123")
+
+    assert junk.content == first.content
+    assert b"utm_source" not in first.content
+
+
+@pytest.mark.django_db
+def test_parameters_in_another_order_are_the_same_page(client, django_assert_num_queries):
+    dashboard_report_create()
+    client.get("/tasks/?status=behind&sort=seq")
+
+    with django_assert_num_queries(1):
+        client.get("/tasks/?sort=seq&status=behind")

@@ -63,13 +63,11 @@ def test_tasks_behind_schedule_come_first(client):
 
 
 @pytest.mark.django_db
-def test_department_without_tasks_shows_the_empty_state(client):
+def test_department_without_tasks_in_a_published_report_is_not_found(client):
+    """Issue 18: departments are public only once a published report names them."""
     department = department_get("区档案馆")
 
-    response = client.get(f"/departments/{department.pk}/")
-
-    assertContains(response, "该部门暂无任务")
-    assertNotContains(response, "<canvas")
+    assert client.get(f"/departments/{department.pk}/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -94,3 +92,12 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
     page = response.content.decode()
     assert page.count('class="task-row"') == 4
     assert page.count('<a href="?report=') == report_count - 1
+
+
+@pytest.mark.django_db
+def test_a_department_named_only_in_a_draft_is_not_public(client):
+    dashboard_report_create(lead="区公开局", co=None)
+    dashboard_report_create(lead="区草稿局", co=None, is_published=False)
+
+    assert client.get(f"/departments/{department_get('区公开局').pk}/").status_code == 200
+    assert client.get(f"/departments/{department_get('区草稿局').pk}/").status_code == 404

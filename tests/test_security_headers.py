@@ -74,3 +74,22 @@ def test_public_pages_have_no_inline_script(client):
             assert " src=" in opening or 'type="application/json"' in opening, f"{url}: <script{opening}>"
         assert " style=" not in html and "<style" not in html, url
         assert " onclick=" not in html and " onload=" not in html, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/tasks/?q=%00", "/tasks/?status=%00", "/tasks/?%00=1", "/admin/tracker/importdiagnostic/?severity=%00"])
+def test_a_nul_in_a_query_parameter_is_a_400_not_a_server_error(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_every_response_carries_a_request_id(client):
+    first, second = client.get("/"), client.get("/")
+
+    assert len(first["X-Request-ID"]) == 32
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+    assert client.get("/", HTTP_X_REQUEST_ID="abcd1234-proxy")["X-Request-ID"] == "abcd1234-proxy"
+    assert len(client.get("/", HTTP_X_REQUEST_ID="forged\nline")["X-Request-ID"]) == 32

@@ -17,6 +17,8 @@ SETTINGS_VARIABLES = (
     "DJANGO_HSTS_INCLUDE_SUBDOMAINS",
     "DJANGO_HSTS_PRELOAD",
     "DJANGO_SSL_REDIRECT",
+    "DJANGO_ADMINS",
+    "DJANGO_TRUSTED_PROXY_COUNT",
 )
 PRINT_SETTINGS = (
     "from django.conf import settings as s; "
@@ -136,3 +138,26 @@ def test_pasted_text_over_the_default_form_field_cap_reaches_the_form():
 
     assert loaded.returncode == 0, loaded.stderr
     assert int(loaded.stdout) > 2 * 5 * 1024 * 1024
+
+
+def test_production_cookies_are_secure_and_same_site():
+    loaded = run_python(
+        ["-c", "from django.conf import settings as s; print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_SAMESITE, "
+               "s.LANGUAGE_COOKIE_HTTPONLY, s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_SAMESITE)"],
+        **PRODUCTION,
+    )
+
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split() == ["True", "Lax", "True", "True", "Lax"]
+
+
+def test_admins_to_mail_are_read_and_checked():
+    loaded = run_python(
+        ["-c", "from django.conf import settings as s; print(s.ADMINS)"],
+        DJANGO_ADMINS="Zhang San <zhang@example.org>, Li Si <li@example.org>",
+    )
+    assert loaded.stdout.strip() == "[('Zhang San', 'zhang@example.org'), ('Li Si', 'li@example.org')]"
+
+    refused = run_python(["-c", "from django.conf import settings as s; s.ADMINS"], DJANGO_ADMINS="zhang@example.org")
+    assert refused.returncode != 0
+    assert "DJANGO_ADMINS must list people like" in refused.stderr

@@ -164,7 +164,23 @@ class TaskFilter(django_filters.FilterSet):
         return queryset.filter(Exists(links))
 
     def filter_text(self, queryset: QuerySet[Task], name: str, value: str) -> QuerySet[Task]:
-        """Every word must occur in the content or the progress text."""
-        for word in value.split():
-            queryset = queryset.filter(Q(content__icontains=word) | Q(progress__icontains=word))
-        return queryset
+        """Every word must occur in the content or the progress text; one filter, however many words."""
+        terms = search_terms(value)
+        if not terms:
+            return queryset
+        condition = Q()
+        for term in terms:
+            condition &= Q(content__icontains=term) | Q(progress__icontains=term)
+        return queryset.filter(condition)
+
+
+# The search box is open to anyone: a query of thousands of words once took seconds to build and
+# tied up every worker. Real searches are a few words; the rest is dropped.
+SEARCH_MAX_CHARACTERS = 100
+SEARCH_MAX_TERMS = 10
+
+
+def search_terms(value: str) -> list[str]:
+    """The words of a search, at most SEARCH_MAX_TERMS distinct ones from its first SEARCH_MAX_CHARACTERS characters."""
+    words = value.replace("\x00", " ")[:SEARCH_MAX_CHARACTERS].split()
+    return list(dict.fromkeys(words))[:SEARCH_MAX_TERMS]

@@ -16,7 +16,7 @@ data and served from memory after that. What makes this safe:
   they all stop using old copies at the same moment.
 - Only what a page shows to everyone is stored: a page that set a cookie, used a CSRF
   token or read the session is not (`_visitor_specific`); the key holds the language and
-  the full query string.
+  the query parameters the view reads (no others reach the view).
 
 `DJANGO_PAGE_CACHE=0` turns it off (the benchmark measures both ways).
 """
@@ -30,7 +30,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
 from tracker.models import ContentVersion
@@ -51,27 +51,47 @@ def content_version() -> int | None:
     return ContentVersion.objects.filter(pk=VERSION_ROW).values_list("number", flat=True).first()
 
 
-def cached_public_page(view):
-    """Serve a GET of this view from memory while the data is unchanged (see the module's docstring)."""
+def cached_public_page(*, query: tuple[str, ...] = ()):
+    """Serve a GET of the decorated view from memory while the data is unchanged (see the module's docstring).
 
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method != "GET" or not settings.PUBLIC_PAGE_CACHE:
-            return view(request, *args, **kwargs)
-        version = content_version()
-        if version is None:
-            return view(request, *args, **kwargs)
-        key = _page_key(request, version)
-        stored = cache.get(key)
-        if stored is not None:
-            content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not _visitor_specific(request, response):
-            cache.set(key, (response.content, response["Content-Type"]))
-        return response
+    `query`: the query parameters the view reads. The view sees only those (others are dropped
+    from `request.GET`), and they alone make the key, sorted: a junk parameter can neither make
+    a new stored copy nor slip into the links of the page.
+    """
 
-    return wrapper
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            request.GET = _known_parameters(request.GET, query)
+            if request.method != "GET" or not settings.PUBLIC_PAGE_CACHE:
+                return view(request, *args, **kwargs)
+            version = content_version()
+            if version is None:
+                return view(request, *args, **kwargs)
+            key = _page_key(request, version)
+            stored = cache.get(key)
+            if stored is not None:
+                content, content_type = stored
+                return HttpResponse(content, content_type=content_type)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming and not _visitor_specific(request, response):
+                cache.set(key, (response.content, response["Content-Type"]))
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def _known_parameters(parameters: QueryDict, names: tuple[str, ...]) -> QueryDict:
+    """The parameters among `names` with a value, in sorted order (so "?b=1&a=2" and "?a=2&b=1" are one page)."""
+    known = QueryDict(mutable=True)
+    for name in sorted(names):
+        values = [value for value in parameters.getlist(name) if value]
+        if values:
+            known.setlist(name, values)
+    known._mutable = False
+    return known
 
 
 def _visitor_specific(request: HttpRequest, response: HttpResponse) -> bool:
@@ -90,7 +110,7 @@ def _visitor_specific(request: HttpRequest, response: HttpResponse) -> bool:
 
 def _page_key(request: HttpRequest, version: int) -> str:
     # Hashed: a query string can be longer and hold more characters than a cache key may.
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    path = hashlib.sha256(f"{request.path}?{request.GET.urlencode()}".encode()).hexdigest()
     return f"public-page:{version}:{request.LANGUAGE_CODE}:{path}"
 
 

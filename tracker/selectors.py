@@ -5,7 +5,7 @@ Only published reports, and what belongs to them, are ever returned.
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from tracker.filters import TaskFilter
 from tracker.models import Department, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
@@ -26,6 +26,12 @@ TASK_LIST_COLUMNS = [
 def published_reports() -> ReportQuerySet:
     """Published reports, newest period first, each with `task_count`."""
     return Report.objects.published().with_task_counts().newest_first()
+
+
+def published_department_lookup() -> QuerySet[Department]:
+    """Departments named in at least one published report: one named only in a draft is not public."""
+    published_links = TaskDepartment.objects.filter(department=OuterRef("pk"), task__report__is_published=True)
+    return Department.objects.filter(Exists(published_links))
 
 
 def published_report_lookup() -> ReportQuerySet:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from tracker import charts, selectors
 from tracker.evidence import evidence_segments
-from tracker.models import Department
+from tracker.filters import TaskFilter
 from tracker.page_cache import cached_public_page
 
 TASKS_PER_PAGE = 50
@@ -33,7 +33,7 @@ def _report_dashboard(report) -> dict:
     }
 
 
-@cached_public_page
+@cached_public_page()
 def home(request: HttpRequest) -> HttpResponse:
     # One more than shown tells whether to link to the full list, without counting them all.
     reports = list(selectors.published_reports()[: HOME_REPORT_COUNT + 1])
@@ -43,13 +43,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/home.html", context)
 
 
-@cached_public_page
+@cached_public_page(query=("page",))
 def report_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.published_reports(), REPORTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "tracker/report_list.html", {"page": page, "reports": page.object_list})
 
 
-@cached_public_page
+@cached_public_page()
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.published_report_lookup(), pk=pk)
     context = _report_dashboard(report)
@@ -57,10 +57,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/report_detail.html", context)
 
 
-@cached_public_page
+@cached_public_page(query=("report",))
 def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One report's tasks of the department (the newest unless `?report=` picks another), beside its record per report."""
-    department = get_object_or_404(Department, pk=pk)
+    department = get_object_or_404(selectors.published_department_lookup(), pk=pk)
     reports = selectors.department_reports(department)
     report = _chosen_report(reports, request.GET.get("report"))
     links = selectors.department_task_links(department, report) if report else []
@@ -92,7 +92,7 @@ def _chosen_report(reports: list, report_param: str | None):
     return chosen
 
 
-@cached_public_page
+@cached_public_page()
 def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_object_or_404(selectors.published_theme_lookup(), pk=pk)
     tasks = selectors.theme_tasks(theme)
@@ -104,7 +104,7 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@cached_public_page
+@cached_public_page()
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(selectors.published_task_lookup(), pk=pk)
     metrics = selectors.task_metrics(task)
@@ -127,7 +127,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@cached_public_page
+@cached_public_page(query=(*TaskFilter.base_filters, "page"))
 def task_list(request: HttpRequest) -> HttpResponse:
     task_filter = selectors.task_search(request.GET)
     page = Paginator(task_filter.qs, TASKS_PER_PAGE).get_page(request.GET.get("page"))

@@ -8,7 +8,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from tracker.admin import departments, diagnostics, reports, tasks  # noqa: F401  (they register)
+from tracker.admin.login_throttle import ThrottledAdminLoginForm
 
 admin.site.site_header = _("进度看板 管理后台")
 admin.site.site_title = _("进度看板")
 admin.site.index_title = _("报告管理")
+admin.site.login_form = ThrottledAdminLoginForm
