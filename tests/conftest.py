@@ -16,10 +16,15 @@ ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 def pytest_configure(config):
-    """Test-only settings: a fast password hasher (PBKDF2's deliberate slowness took a third of the suite)."""
+    """Test-only settings: a fast password hasher (PBKDF2's deliberate slowness took a third of the suite),
+    and the Hypothesis profile: a quick one while developing, the full count in CI (HYPOTHESIS_PROFILE=ci)."""
     from django.conf import settings
+    from hypothesis import settings as hypothesis_settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    hypothesis_settings.register_profile("dev", max_examples=100)
+    hypothesis_settings.register_profile("ci", max_examples=1000)
+    hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +35,33 @@ def parsed_2022() -> ParsedReport:
 @pytest.fixture(scope="session")
 def parsed_2020() -> ParsedReport:
     return parse_report_bytes(SAMPLE_2020.read_bytes(), source_name=SAMPLE_2020.name)
+
+
+@pytest.fixture(autouse=True)
+def commits_run_their_hooks(monkeypatch):
+    """A service's transaction.on_commit hooks run when its outermost transaction ends, as in production.
+
+    Tests marked django_db run inside a transaction Django's TestCase opens (and rolls back), so
+    nothing ever commits and on_commit hooks would never run: the public pages' version would
+    never move. Here, when the last atomic block that is not the test's own closes without error,
+    its hooks run, exactly where a real commit would run them.
+    """
+    from django.db import transaction
+
+    original_exit = transaction.Atomic.__exit__
+
+    def exit_then_commit_hooks(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        testcase_only = connection.in_atomic_block and all(block._from_testcase for block in connection.atomic_blocks)
+        if exc_type is None and not self._from_testcase and testcase_only and connection.run_on_commit:
+            hooks, connection.run_on_commit = connection.run_on_commit, []
+            for _, hook, _ in hooks:
+                hook()
+        return result
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_then_commit_hooks)
+    yield
 
 
 @pytest.fixture(autouse=True)

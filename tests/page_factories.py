@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 
 from tests.factories import report_create
+from tracker.page_cache import content_changed
 from tracker.models import Department, Leader, Report, Task, TaskDepartment, TaskLeader, Theme
 
 _serial = itertools.count(1)
@@ -59,4 +60,5 @@ def dashboard_report_create(
     if leader:
         person = Leader.objects.get_or_create(name=leader)[0]
         TaskLeader.objects.bulk_create(TaskLeader(task=task, leader=person, position=1) for task in tasks)
+    content_changed()  # written around the services: say what a service would
     return report

@@ -5,7 +5,7 @@ from django.db import OperationalError
 
 from tests.commands import run_import_report
 from tests.conftest import SAMPLE_2020, SAMPLE_2022
-from tracker import services
+from tracker.services import importing
 from tracker.models import Report, Task
 from tracker.parsing import PARSER_VERSION, Severity
 
@@ -96,7 +96,7 @@ def test_database_failure_writes_nothing_for_that_file(monkeypatch):
     def lose_the_connection(**kwargs):
         raise OperationalError("server closed the connection\nunexpectedly")
 
-    monkeypatch.setattr(services, "_task_leaders_create", lose_the_connection)
+    monkeypatch.setattr(importing, "task_leaders_create", lose_the_connection)
 
     code, out, err = run_import_report(str(SAMPLE_2022))
 

@@ -7,6 +7,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.page_factories import dashboard_report_create, department_get
 from tracker import services
+from tracker.services import ServiceError
 from tracker.models import ContentVersion, Report, Task, Theme
 from tracker.page_cache import cached_public_page, content_version
 
@@ -76,8 +77,7 @@ def test_renaming_a_department_in_the_admin_form_shows_everywhere(client):
     assertContains(client.get(f"/reports/{report.pk}/"), "区城管局")
 
     department = department_get("区城管局")
-    department.name = "区综合行政执法局"
-    department.save()  # what the admin's change form does
+    services.department_rename(department=department, name="区综合行政执法局")  # what the admin's change form calls
 
     page = client.get(f"/reports/{report.pk}/")
     assertContains(page, "区综合行政执法局")
@@ -99,7 +99,7 @@ def test_a_failed_write_leaves_the_version_as_it_was():
     theme_elsewhere = _theme_of_another_report()
     before = content_version()
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ServiceError):
         services.tasks_move_to_theme(tasks=Task.objects.filter(report=report), theme=theme_elsewhere)
 
     assert content_version() == before
@@ -170,7 +170,7 @@ def test_without_the_version_row_pages_render_every_time(client, django_assert_n
 def test_a_change_makes_the_missing_version_row_again():
     ContentVersion.objects.all().delete()
 
-    dashboard_report_create().save()
+    services.report_unpublish(report=dashboard_report_create())
 
     assert content_version() is not None
 

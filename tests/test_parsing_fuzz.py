@@ -89,7 +89,8 @@ def assert_reads_or_refuses(text: str, encoding: str = "utf-8") -> None:
         assert task.content
 
 
-FUZZ_SETTINGS = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+# How many examples: the Hypothesis profile's (tests/conftest.py: 100 locally, 1,000 in CI).
+FUZZ_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 
 
 @FUZZ_SETTINGS
@@ -104,7 +105,7 @@ def test_mutated_samples_are_read_or_refused_never_crash(text):
     assert_reads_or_refuses(text)
 
 
-@settings(max_examples=200, deadline=None, database=None)
+@settings(deadline=None, database=None)
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_are_read_or_refused_never_crash(data):
     try:

@@ -7,19 +7,20 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.db import IntegrityError, connection
 
 from tests.conftest import SAMPLE_2022
 from tests.factories import diagnostic_build, parsed_report_build, parsed_task_build
-from tracker import services
+from tracker.services import ServiceError, importing
 from tracker.models import (
+    ContentVersion,
     Department,
     ImportDiagnostic,
     Leader,
     Report,
     Task,
     TaskDepartment,
-    TaskLeader,
     Theme,
 )
 from tracker.parsing import DepartmentRole, ReportMeta, Severity
@@ -35,11 +36,17 @@ from tracker.services import (
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
-ALL_MODELS = [Report, Theme, Task, Department, Leader, TaskDepartment, TaskLeader, ImportDiagnostic]
+# Every table of the app, history included; the one-row page version table is always there.
+ALL_MODELS = [model for model in apps.get_app_config("tracker").get_models() if model is not ContentVersion]
 
 
 def row_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in ALL_MODELS}
+
+
+def test_the_row_count_check_covers_every_model_metrics_and_history_included():
+    names = {model.__name__ for model in ALL_MODELS}
+    assert {"Report", "Task", "Metric", "TaskDepartment", "DepartmentAlias", "HistoricalTask", "HistoricalMetric"} <= names
 
 
 # --- the real samples -------------------------------------------------------
@@ -198,7 +205,7 @@ def _fail(*args, **kwargs):
 @pytest.mark.django_db(transaction=True)
 def test_fault_mid_import_leaves_no_rows(parsed_2022, monkeypatch):
     # The diagnostics are written last: by then the report, themes, tasks and links exist.
-    monkeypatch.setattr(services, "_diagnostics_create", _fail)
+    monkeypatch.setattr(importing, "diagnostics_store", _fail)
 
     with pytest.raises(RuntimeError, match="injected fault"):
         report_import(parsed=parsed_2022)
@@ -211,7 +218,7 @@ def test_fault_mid_update_keeps_the_previous_version(monkeypatch):
     report_import(parsed=parsed_report_build())
     before = row_counts()
     contents = list(Task.objects.values_list("content", flat=True))
-    monkeypatch.setattr(services, "_task_leaders_create", _fail)
+    monkeypatch.setattr(importing, "task_leaders_create", _fail)
 
     with pytest.raises(RuntimeError):
         report_import(parsed=parsed_report_build(tasks=[parsed_task_build(seq=1, content="新")], revision="更正"))
@@ -224,7 +231,7 @@ def lookups_miss(monkeypatch, *, times: int) -> list[str]:
     """Make both lookups of a stored report miss `times` times, as when another
     process commits the same report just after we looked. Returns the calls made."""
     calls: list[str] = []
-    real = {name: getattr(services, name) for name in ("_report_find_stored", "_report_lock_by_source_key")}
+    real = {name: getattr(importing, name) for name in ("report_stored_by_hash", "report_locked_by_source_key")}
 
     def patched(name):
         def lookup(**kwargs):
@@ -235,7 +242,7 @@ def lookups_miss(monkeypatch, *, times: int) -> list[str]:
         return lookup
 
     for name in real:
-        monkeypatch.setattr(services, name, patched(name))
+        monkeypatch.setattr(importing, name, patched(name))
     return calls
 
 
@@ -248,7 +255,7 @@ def test_lost_race_is_retried_and_answers_unchanged(monkeypatch):
     result = report_import(parsed=parsed)
 
     assert result.outcome == ImportOutcome.UNCHANGED
-    assert calls.count("_report_find_stored") == 2  # the first try failed on the unique constraint
+    assert calls.count("report_stored_by_hash") == 2  # the first try failed on the unique constraint
     assert Report.objects.count() == 1
 
 
@@ -269,7 +276,7 @@ def test_concurrent_imports_on_postgresql_store_one_report(monkeypatch):
         pytest.skip("needs PostgreSQL: SQLite serialises writers, so there is no race to lose")
     parsed = parsed_report_build()
     both_looked = threading.Barrier(2, timeout=10)
-    find_stored = services._report_find_stored
+    find_stored = importing.report_stored_by_hash
 
     first_look_done = threading.local()
 
@@ -280,7 +287,7 @@ def test_concurrent_imports_on_postgresql_store_one_report(monkeypatch):
             both_looked.wait()  # both see "not stored" before either inserts
         return stored
 
-    monkeypatch.setattr(services, "_report_find_stored", look_then_wait)
+    monkeypatch.setattr(importing, "report_stored_by_hash", look_then_wait)
     outcomes, errors = [], []
 
     def import_in_thread():
@@ -428,14 +435,14 @@ def test_import_without_content_hash_is_refused():
     parsed = parsed_report_build()
     parsed.content_hash = ""
 
-    with pytest.raises(ValueError, match=REPORT_WITHOUT_CONTENT_HASH):
+    with pytest.raises(ServiceError, match=REPORT_WITHOUT_CONTENT_HASH):
         report_import(parsed=parsed)
     assert Report.objects.count() == 0
 
 
 @pytest.mark.django_db
 def test_import_without_tasks_is_refused():
-    with pytest.raises(ValueError, match=REPORT_WITHOUT_TASKS):
+    with pytest.raises(ServiceError, match=REPORT_WITHOUT_TASKS):
         report_import(parsed=parsed_report_build(tasks=[]))
     assert Report.objects.count() == 0
 

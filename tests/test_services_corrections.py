@@ -4,6 +4,7 @@ import pytest
 
 from tests.factories import diagnostic_build, parsed_report_build, parsed_task_build
 from tracker import services
+from tracker.services import ServiceError
 from tracker.models import Department, DepartmentAlias, ImportDiagnostic, Report, Task, TaskDepartment, Theme
 from tracker.parsing import PARSER_VERSION, DepartmentRole
 from tracker.services import (
@@ -165,7 +166,7 @@ def test_moving_to_a_theme_of_another_report_is_refused():
     other = report_import(parsed=parsed_report_build(index_no="B", tasks=tasks_build(CONTENTS[:1]))).report
     theme = other.themes.get()
 
-    with pytest.raises(ValueError, match=THEME_OF_ANOTHER_REPORT.format(theme=theme.name)):
+    with pytest.raises(ServiceError, match=THEME_OF_ANOTHER_REPORT.format(theme=theme.name)):
         tasks_move_to_theme(tasks=list(one.tasks.all()), theme=theme)
 
 
@@ -186,7 +187,7 @@ def test_department_merge_repoints_aliases_and_refuses_itself():
         "区数据中心": "区数据局",
     }
     assert TaskDepartment.objects.get().department == target
-    with pytest.raises(ValueError, match=DEPARTMENT_MERGE_SAME):
+    with pytest.raises(ServiceError, match=DEPARTMENT_MERGE_SAME):
         department_merge(source=target, target=target)
 
 

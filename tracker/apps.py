@@ -7,8 +7,3 @@ from django.utils.translation import gettext_lazy as _
 class TrackerConfig(AppConfig):
     name = "tracker"
     verbose_name = _("进度看板")
-
-    def ready(self) -> None:
-        from tracker import page_cache
-
-        page_cache.connect_signals()

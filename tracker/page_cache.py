@@ -4,13 +4,12 @@ The public site changes when an admin imports, corrects or publishes — a few t
 quarter — and is read all day, so each public page is rendered once per change of the
 data and served from memory after that. What makes this safe:
 
-- The key of every stored page holds `ContentVersion.number`, a row in the database
-  that every write the pages could show moves on, in the same transaction as the write.
-  The model signals below do it: every import, correction, merge and publication in
-  `tracker.services` saves or deletes at least one of these rows through the ORM (an
-  import saves its Report before its bulk inserts, which send no signals), and so do
-  the admin's plain change forms. As the move commits with the write, a request that
-  reads the number (one small query) never gets a page older than the data it would read.
+- The key of every stored page holds `ContentVersion.number`, a row in the database that
+  moves on once after every committed write the pages could show: each service in
+  `tracker.services` says so itself (`services.public_pages.public_pages_changed`, which
+  calls `content_changed` on commit); no model signal does it behind the writer's back.
+  A request reads the number (one small query) before it reads the data, so a page
+  rendered from data older than the last write is stored under a number no longer used.
 - Because the version lives in the database, app servers that share the database need
   no shared cache: each keeps its own copies (`CACHES["default"]`, process memory) and
   they all stop using old copies at the same moment.
@@ -29,7 +28,6 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
@@ -39,7 +37,7 @@ VERSION_ROW = 1
 
 
 def content_changed() -> None:
-    """Mark every stored page stale; call inside the write's transaction, after its last write."""
+    """Mark every stored page stale. Services call it through `public_pages_changed`, after their commit."""
     updated = ContentVersion.objects.filter(pk=VERSION_ROW).update(number=F("number") + 1, changed_at=timezone.now())
     if not updated:
         # The row is made by a migration; a database flushed since (some tests do) lacks it.
@@ -112,20 +110,3 @@ def _page_key(request: HttpRequest, version: int) -> str:
     # Hashed: a query string can be longer and hold more characters than a cache key may.
     path = hashlib.sha256(f"{request.path}?{request.GET.urlencode()}".encode()).hexdigest()
     return f"public-page:{version}:{request.LANGUAGE_CODE}:{path}"
-
-
-def _on_model_change(sender, **kwargs) -> None:
-    if kwargs.get("raw"):  # loaddata: the fixture's rows, not an edit
-        return
-    content_changed()
-
-
-def connect_signals() -> None:
-    """Called from TrackerConfig.ready(): every saved or deleted row the public pages read moves the version on."""
-    from tracker.models import Department, Leader, Metric, Report, Task, TaskDepartment, TaskLeader, Theme
-
-    for model in (Report, Theme, Department, Leader, Task, TaskDepartment, TaskLeader, Metric):
-        post_save.connect(_on_model_change, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
-        post_delete.connect(_on_model_change, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
-    for through in (Task.departments.through, Task.leaders.through):
-        m2m_changed.connect(_on_model_change, sender=through, dispatch_uid=f"page-cache-m2m-{through.__name__}")

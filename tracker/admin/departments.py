@@ -8,7 +8,7 @@ from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker import services
-from tracker.admin.permissions import ActionsNeedChangePermissionMixin
+from tracker.admin.permissions import ActionsNeedChangePermissionMixin, ServiceErrorsAsMessagesMixin
 from tracker.forms import DepartmentMergeForm
 from tracker.models import Department, DepartmentAlias, Leader
 
@@ -22,7 +22,7 @@ class DepartmentAliasInline(admin.TabularInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(ActionsNeedChangePermissionMixin, admin.ModelAdmin):
+class DepartmentAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, admin.ModelAdmin):
     list_display = ["name", "task_count", "alias_names"]
     search_fields = ["name", "aliases__name"]
     inlines = [DepartmentAliasInline]
@@ -35,6 +35,22 @@ class DepartmentAdmin(ActionsNeedChangePermissionMixin, admin.ModelAdmin):
     def task_count(self, department):
         return department.task_count
 
+    def has_add_permission(self, request):
+        return False  # departments come from imports
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a unit named in reports is merged into another, never deleted (TaskDepartment PROTECTs it)
+
+    def save_model(self, request, obj, form, change):
+        services.department_rename(department=obj, name=form.cleaned_data["name"], user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        """The aliases inline: its rows become the department's other names, through the service."""
+        formset.save(commit=False)
+        deleted = {id(alias) for alias in formset.deleted_objects}
+        names = [f.instance.name for f in formset.forms if f.instance.name and id(f.instance) not in deleted]
+        services.department_aliases_set(department=form.instance, names=names, user=request.user)
+
     @admin.display(description=pgettext_lazy("plural", "别名"))
     def alias_names(self, department):
         return "、".join(alias.name for alias in department.aliases.all())
@@ -46,8 +62,7 @@ class DepartmentAdmin(ActionsNeedChangePermissionMixin, admin.ModelAdmin):
         if form.is_valid():
             target = form.cleaned_data["target"]
             sources = [department for department in queryset if department.pk != target.pk]
-            for source in sources:
-                services.department_merge(source=source, target=target, user=request.user)
+            services.departments_merge(sources=sources, target=target, user=request.user)
             names = "、".join(source.name for source in sources)
             self.message_user(request, gettext(MERGED).format(sources=names, target=target.name), messages.SUCCESS)
             return None
@@ -66,12 +81,31 @@ class DepartmentAdmin(ActionsNeedChangePermissionMixin, admin.ModelAdmin):
 
 
 @admin.register(DepartmentAlias)
-class DepartmentAliasAdmin(admin.ModelAdmin):
+class DepartmentAliasAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
     list_display = ["name", "department"]
     search_fields = ["name", "department__name"]
     autocomplete_fields = ["department"]
 
+    def save_model(self, request, obj, form, change):
+        services.department_alias_save(alias=obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        services.department_alias_delete(alias=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for alias in queryset:
+            services.department_alias_delete(alias=alias, user=request.user)
+
 
 @admin.register(Leader)
-class LeaderAdmin(admin.ModelAdmin):
+class LeaderAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
     search_fields = ["name"]
+
+    def has_add_permission(self, request):
+        return False  # leaders come from imports
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # named in tasks (TaskLeader PROTECTs them)
+
+    def save_model(self, request, obj, form, change):
+        services.leader_rename(leader=obj, name=form.cleaned_data["name"], user=request.user)

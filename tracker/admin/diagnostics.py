@@ -24,6 +24,12 @@ class ImportDiagnosticAdmin(ActionsNeedChangePermissionMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # diagnostics come from imports
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # an import replaces them; "标记为已处理" hides one from the open list
+
+    def save_model(self, request, obj, form, change):
+        services.diagnostic_set_resolved(diagnostic=obj, resolved=form.cleaned_data["resolved"])
+
     @admin.display(description=_("任务"))
     def task_link(self, diagnostic):
         if diagnostic.task_id is None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import services
-from tracker.admin.permissions import ActionsNeedChangePermissionMixin
+from tracker.admin.permissions import ActionsNeedChangePermissionMixin, ServiceErrorsAsMessagesMixin
 from tracker.admin import report_import
 from tracker.forms import ReportUploadForm
 from tracker.models import Report
@@ -29,7 +29,7 @@ IMPORT_DONE = {
 
 
 @admin.register(Report)
-class ReportAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
+class ReportAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     change_list_template = "admin/tracker/report/change_list.html"
     list_display = ["title", "period_text", "task_count", "is_published", "published_at", "imported_at"]
     list_display_links = ["title"]
@@ -59,7 +59,7 @@ class ReportAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     @admin.action(description=_("发布所选报告（公开网站可见）"), permissions=["change"])
     def publish(self, request, queryset):
         for report in queryset:
-            services.report_publish(report=report)
+            services.report_publish(report=report, user=request.user)
         count = len(queryset)
         message = ngettext("已发布 {count} 份报告。", "已发布 {count} 份报告。", count)
         self.message_user(request, message.format(count=count), messages.SUCCESS)
@@ -67,10 +67,17 @@ class ReportAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     @admin.action(description=_("撤回所选报告（改回草稿）"), permissions=["change"])
     def unpublish(self, request, queryset):
         for report in queryset:
-            services.report_unpublish(report=report)
+            services.report_unpublish(report=report, user=request.user)
         count = len(queryset)
         message = ngettext("已撤回 {count} 份报告（公开网站不再显示）。", "已撤回 {count} 份报告（公开网站不再显示）。", count)
         self.message_user(request, message.format(count=count), messages.SUCCESS)
+
+    def delete_model(self, request, obj):
+        services.report_delete(report=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for report in queryset:
+            services.report_delete(report=report, user=request.user)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "can_import": self.has_import_permission(request)}
@@ -104,8 +111,8 @@ class ReportAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
                 self.message_user(request, gettext(IMPORT_EXPIRED), messages.ERROR)
                 return redirect(reverse("admin:tracker_report_import"))
             try:
-                result = services.report_import(parsed=report_import.parse(pending))
-            except (ParseError, ValueError) as err:
+                result = services.report_import(parsed=report_import.parse(pending), user=request.user)
+            except (ParseError, services.ServiceError) as err:
                 self.message_user(request, str(err), messages.ERROR)
                 return redirect(reverse("admin:tracker_report_import"))
             rows = result.row_changes.summary()

@@ -1,8 +1,10 @@
 """Tasks and themes: correcting what the parser read, one task at a time or in bulk.
 
-Every save of a task goes through `services.task_correct`, which records the corrected
-fields so that a re-import of the report keeps them; simple-history records each edit
-(who, when, before and after) under the task's "历史" button.
+Every save goes through a service: the task's fields through `services.task_correct`, its
+departments, leaders and figures (the inlines) through `task_departments_set`,
+`task_leaders_set` and `task_metrics_save`, a theme through `theme_update`. They record the
+corrected fields so that a re-import of the report keeps them; simple-history records each
+edit (who, when, before and after) under the "历史" button.
 """
 
 from django.contrib import admin, messages
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import services
-from tracker.admin.permissions import ActionsNeedChangePermissionMixin
+from tracker.admin.permissions import ActionsNeedChangePermissionMixin, ServiceErrorsAsMessagesMixin
 from tracker.forms import TaskActionForm
 from tracker.models import Department, Metric, Task, TaskDepartment, TaskLeader, Theme
 
@@ -28,10 +30,6 @@ CORRECTED_FIELD_LABELS = {
 
 def tasks_updated_message(count: int) -> str:
     return ngettext("已更新 {count} 项任务。", "已更新 {count} 项任务。", count).format(count=count)
-
-
-# Inline model → the name task_correct records when its rows change.
-_LINK_FIELDS = {TaskDepartment: "departments", TaskLeader: "leaders"}
 
 
 class TaskDepartmentInline(admin.TabularInline):
@@ -63,7 +61,7 @@ class MetricInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
+class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     action_form = TaskActionForm
     actions = ["set_status", "move_to_theme", "add_department"]
     inlines = [TaskDepartmentInline, TaskLeaderInline, MetricInline]
@@ -128,17 +126,27 @@ class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
         services.task_correct(task=obj, fields=form.changed_data, user=request.user)
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is Metric:
-            for metric_form in formset.forms:
-                if metric_form.has_changed() and "locked" not in metric_form.changed_data:
-                    metric_form.instance.locked = True  # an edited figure is a correction: re-imports keep it
-        super().save_formset(request, form, formset, change)
+        """Each inline's rows go to its service as plain values.
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        link_fields = [_LINK_FIELDS[formset.model] for formset in formsets if formset.model in _LINK_FIELDS and formset.has_changed()]
-        if link_fields:
-            services.task_correct(task=form.instance, fields=link_fields, user=request.user)
+        `formset.save(commit=False)` writes nothing; it sorts the rows into new, changed and
+        deleted, which the services take and the admin's change message reads.
+        """
+        task = form.instance
+        formset.save(commit=False)
+        if not (formset.new_objects or formset.changed_objects or formset.deleted_objects):
+            return
+        if formset.model is Metric:
+            edited = [(metric, fields) for metric, fields in formset.changed_objects]
+            edited += [(metric, ["label"]) for metric in formset.new_objects]
+            services.task_metrics_save(task=task, edited=edited, deleted=formset.deleted_objects, user=request.user)
+            return
+        deleted = {id(row) for row in formset.deleted_objects}
+        rows = [f.instance for f in formset.forms if f.instance.pk or f.instance in formset.new_objects]
+        rows = sorted((row for row in rows if id(row) not in deleted), key=lambda row: row.position or 0)
+        if formset.model is TaskDepartment:
+            services.task_departments_set(task=task, links=[(row.department, row.role) for row in rows], user=request.user)
+        elif formset.model is TaskLeader:
+            services.task_leaders_set(task=task, leaders=[row.leader for row in rows], user=request.user)
 
     @admin.action(description=_("设置所选任务的状态"), permissions=["change"])
     def set_status(self, request, queryset):
@@ -155,11 +163,7 @@ class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
         if theme is None:
             self.message_user(request, gettext(ACTION_NEEDS_THEME), messages.ERROR)
             return
-        try:
-            count = services.tasks_move_to_theme(tasks=queryset, theme=theme, user=request.user)
-        except ValueError as err:
-            self.message_user(request, str(err), messages.ERROR)
-            return
+        count = services.tasks_move_to_theme(tasks=queryset, theme=theme, user=request.user)
         self.message_user(request, tasks_updated_message(count), messages.SUCCESS)
 
     @admin.action(description=_("给所选任务添加单位（或改变其角色）"), permissions=["change"])
@@ -174,9 +178,20 @@ class TaskAdmin(ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
     list_display = ["ordinal", "number", "name", "report"]
     list_display_links = ["name"]
     list_filter = ["report"]
     list_select_related = ["report"]
     search_fields = ["name"]
+    fields = ["report", "ordinal", "number", "name"]
+    readonly_fields = ["report", "ordinal"]
+
+    def has_add_permission(self, request):
+        return False  # themes come from imports
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a theme goes when no task uses it (at the next import); tasks move with "把所选任务移到另一个项目"
+
+    def save_model(self, request, obj, form, change):
+        services.theme_update(theme=obj, fields=form.changed_data, user=request.user)

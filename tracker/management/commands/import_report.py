@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from tracker.management.report_files import ReportFileError, report_file_parse
-from tracker.services import ImportOutcome, ImportResult, report_import
+from tracker.services import ImportOutcome, ImportResult, ServiceError, report_import
 
 IMPORT_FAILED = "{path}: 导入失败，未写入任何内容: {reason}"
 FILES_FAILED = "{failed}/{total} 个文件未导入。"
@@ -47,7 +47,7 @@ def report_file_import(path: str, *, publish: bool) -> ImportResult:
     parsed = report_file_parse(path)
     try:
         return report_import(parsed=parsed, publish=publish)
-    except (DatabaseError, ValueError) as err:
+    except (DatabaseError, ServiceError) as err:
         reason = " ".join(str(err).split())  # database messages can span lines
         raise ReportFileError(IMPORT_FAILED.format(path=path, reason=reason)) from err
 

@@ -1,0 +1,19 @@
+"""The one error a service raises for a request it refuses, and the messages it says (tests import them).
+
+Only refusals a person can act on are ServiceErrors; a bug or a lost database connection
+stays whatever exception it is, so the admin never shows it as if it were a bad request.
+"""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """A write refused for a reason the user can act on; `str()` is the message to show."""
+
+
+REPORT_WITHOUT_CONTENT_HASH = "解析结果没有内容哈希（content_hash），无法判断是否重复导入。请用 parse_report_bytes 解析原始文件。"
+REPORT_WITHOUT_TASKS = "解析结果没有任何任务，不导入。"
+THEME_OF_ANOTHER_REPORT = "项目“{theme}”属于另一份报告，不能把任务移入。"
+DEPARTMENT_MERGE_SAME = "不能把单位合并到它自己。"
+DEPARTMENT_NAME_TAKEN = "已有名为“{name}”的单位或别名；要把两者当作同一单位，请用“合并”。"
+REPORT_BUSY = "该报告正在导入，请稍后再试。"
