@@ -1,7 +1,5 @@
 """Which stored task a re-imported row continues (tracker.services.matching): pure functions, no database."""
 
-import time
-
 from tracker.services.matching import FieldChange, RowKey, field_changes, match_rows, similarity
 
 STORED = [RowKey(1, "新增停车泊位3500个。"), RowKey(2, "建设生态绿道10公里。"), RowKey(3, "完成老旧小区改造20个。")]
@@ -37,16 +35,13 @@ def test_two_identical_rows_each_keep_one_task():
     assert match_rows(stored, [RowKey(1, "同一内容"), RowKey(2, "同一内容")]) == {0: 0, 1: 1}
 
 
-def test_matching_thousands_of_shifted_rows_stays_fast():
-    """A row inserted at the top shifts every 序号: each row must still find its task without comparing all pairs."""
-    stored = [RowKey(n, f"第{n}项任务：新建道路{n * 7 % 97}条、改造小区{n * 13 % 89}个，完成投资{n}亿元。") for n in range(1, 3001)]
+def test_rows_shifted_by_an_insertion_and_all_reworded_still_find_their_tasks():
+    """A row inserted at the top shifts every 序号, and every row is reworded: each finds its own task, not the
+    one now at its old 序号 (the time this takes on 6,000 rows is in benchmarks/import_benchmark.py)."""
+    stored = [RowKey(n, f"第{n}项任务：新建道路{n * 7 % 97}条、改造小区{n * 13 % 89}个，完成投资{n}亿元。") for n in range(1, 301)]
     parsed = [RowKey(1, "新插入的一行")] + [RowKey(row.seq + 1, row.content.replace("完成投资", "累计投资")) for row in stored]
 
-    started = time.perf_counter()
-    matches = match_rows(stored, parsed)
-
-    assert time.perf_counter() - started < 10  # all pairs took minutes; the measured time is in the benchmark
-    assert matches == {index + 1: index for index in range(3000)}
+    assert match_rows(stored, parsed) == {index + 1: index for index in range(300)}
 
 
 def test_field_changes_lists_the_differing_fields_in_order():

@@ -11,7 +11,7 @@ with the stored task it continues. The rule, in order:
    removed above it).
 
 Step 2 compares a row only with its 序号's task and the few stored tasks that share the most
-two-character pieces with it (an inverted index), so matching stays near linear: comparing
+three-character pieces with it (an inverted index), so matching stays near linear: comparing
 every row with every task took minutes on a 6,000-row table.
 """
 
@@ -24,8 +24,10 @@ from dataclasses import dataclass
 
 SAME_SEQ_MIN_SIMILARITY = 0.6
 MOVED_ROW_MIN_SIMILARITY = 0.8
-# How many stored tasks, sharing the most two-character pieces with a row, step 3 compares it with.
+# How many stored tasks, sharing the most three-character pieces with a row, step 2 compares it with.
 MOVED_ROW_CANDIDATES = 5
+# A piece found in more stored tasks than this ("工作", "完成") tells them apart too little to be worth counting.
+COMMON_PIECE_TASKS = 50
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ def similarity(a: str, b: str, *, minimum: float = 0.0) -> float:
 
 
 def _pieces(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+    """Three-character pieces: two characters recur across thousands of Chinese tasks, three rarely do."""
+    return {text[i : i + 3] for i in range(len(text) - 2)} or {text}
 
 
 def match_rows(stored: Sequence[RowKey], parsed: Sequence[RowKey]) -> dict[int, int]:
@@ -74,10 +77,11 @@ def match_rows(stored: Sequence[RowKey], parsed: Sequence[RowKey]) -> dict[int, 
     # Every plausible pair, scored; then the best pairs first, so a reworded row that moved is not
     # taken by whatever row now stands at its old 序号 when its own task is clearly more alike.
     candidates: list[tuple[float, int, int]] = []
+    telling = {piece: tasks for piece, tasks in index_of_piece.items() if len(tasks) <= COMMON_PIECE_TASKS}
     for index, row in enumerate(parsed):
         if index in matches:
             continue
-        shared = Counter(stored_index for piece in _pieces(row.content) for stored_index in index_of_piece.get(piece, ()))
+        shared = Counter(stored_index for piece in _pieces(row.content) for stored_index in telling.get(piece, ()))
         nearby = {stored_index for stored_index, _ in shared.most_common(MOVED_ROW_CANDIDATES)}
         same_seq = by_seq.get(row.seq)
         if same_seq is not None:
