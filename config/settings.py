@@ -184,6 +184,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+# One English catalogue for the app and the project's templates (templates/ is outside any app).
+LOCALE_PATHS = [BASE_DIR / "tracker" / "locale"]
 LANGUAGES = [
     ("zh-hans", "简体中文"),
     ("en", "English"),

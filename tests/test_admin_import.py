@@ -158,7 +158,7 @@ def test_an_empty_form_asks_for_a_file_or_text(editor_client):
     assert UPLOAD_NOTHING_GIVEN in response.content.decode()
 
 
-def test_a_long_file_s_preview_lays_out_the_first_rows_and_those_with_problems(editor_client):
+def test_a_long_file_s_preview_lays_out_at_most_500_rows_those_with_problems_first(editor_client):
     from tracker.admin.report_import import PREVIEW_ROW_LIMIT
 
     header = "2023年三季度重点工作完成情况\n序号 | 项目名称 | 主要工作内容 | 牵头单位 | 累计完成情况\n"
@@ -169,5 +169,5 @@ def test_a_long_file_s_preview_lays_out_the_first_rows_and_those_with_problems(e
     page = response.content.decode()
     assert response.context["task_count"] == 1200
     assert page.count('class="import-row"') == PREVIEW_ROW_LIMIT
-    assert "1200 项（另有 700 行没有错误或警告，未逐行列出）" in page
+    assert "1200 项（另有 700 行未逐行列出：先列出有错误和警告的行）" in page
     assert Report.objects.count() == 0

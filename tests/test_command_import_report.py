@@ -106,3 +106,22 @@ def test_database_failure_writes_nothing_for_that_file(monkeypatch):
         f"{SAMPLE_2022}: 导入失败，未写入任何内容: server closed the connection unexpectedly"
     ]
     assert (Report.objects.count(), Task.objects.count()) == (0, 0)
+
+
+@pytest.mark.django_db
+def test_without_publish_a_corrected_file_of_a_published_report_changes_nothing_public(tmp_path, client):
+    run_import_report(str(SAMPLE_2022), "--publish")
+    task = Task.objects.get(progress__contains="停车泊位已新增11494个")
+    corrected = tmp_path / "2022q3_corrected.txt"
+    corrected.write_text(SAMPLE_2022.read_text(encoding="utf-8").replace("停车泊位已新增11494个", "停车泊位已新增12000个"), encoding="utf-8")
+
+    code, out, _ = run_import_report(str(corrected))
+
+    assert code == 0
+    assert f"{corrected}: pending" in out and "待发布的修订: 第 2 版（公开网站未变" in out
+    assert "12000" not in client.get(f"/tasks/{task.pk}/").content.decode()
+
+    code, out, _ = run_import_report(str(corrected), "--publish")
+
+    assert code == 0 and f"{corrected}: updated" in out
+    assert "12000" in client.get(f"/tasks/{task.pk}/").content.decode()

@@ -20,11 +20,12 @@ def corrected_source(parsed, *, changed_seq: int = 6):
 
 @pytest.mark.django_db
 def test_a_reimport_changing_one_row_takes_at_most_40_queries(parsed_2022, django_assert_max_num_queries):
-    services.report_import(parsed=parsed_2022, publish=True)
+    services.report_import(parsed=parsed_2022)  # a draft: the new reading applies at once
 
     with django_assert_max_num_queries(40):
         result = services.report_import(parsed=corrected_source(parsed_2022))
 
+    assert result.outcome == services.ImportOutcome.UPDATED
     assert result.row_changes.changed == [6]
     assert len(result.row_changes.unchanged) == 107
 
@@ -38,6 +39,17 @@ def test_a_reimport_changing_one_row_writes_history_for_that_row_only(parsed_202
 
     assert HistoricalTask.objects.count() == before + 1
     assert Task.objects.get(seq=6).progress.endswith("（更正：补充说明）")
+
+
+@pytest.mark.django_db
+def test_publishing_a_pending_revision_changing_one_row_takes_at_most_50_queries(parsed_2022, django_assert_max_num_queries):
+    services.report_import(parsed=parsed_2022, publish=True)
+    pending = services.report_import(parsed=corrected_source(parsed_2022)).revision
+
+    with django_assert_max_num_queries(50):
+        result = services.revision_publish(revision=pending)
+
+    assert result.row_changes.changed == [6]
 
 
 @pytest.mark.django_db

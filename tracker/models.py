@@ -10,6 +10,7 @@ carry a context ("model", "plural", "measure") because English needs a singular 
 plural, or two words, where Chinese has one.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -70,6 +71,8 @@ class Report(models.Model):
         _("解析器版本"), default=1, help_text=_("读取此报告的解析器版本；解析器更新后，再次导入同一文件会重新读取。")
     )
     columns = models.JSONField(_("表头"), default=list, blank=True)
+    # Metadata an admin corrected (names from REPORT_CORRECTABLE_FIELDS): a re-import keeps them.
+    corrected_fields = models.JSONField(_("人工更正的字段"), default=list, blank=True)
     is_published = models.BooleanField(_("已发布"), default=False)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     imported_at = models.DateTimeField(_("首次导入时间"), auto_now_add=True)
@@ -102,6 +105,66 @@ class Report(models.Model):
         year = f"{self.year}年" if self.year else ""
         label = self.period_label or (f"1–{self.period_end_month}月" if self.period_end_month else "")
         return " ".join(part for part in (year, label) if part)
+
+
+# Report metadata an admin may correct (the diagnostics ask for a title, a year or a period); the
+# source key is not among them: it stays what the file says, so the next import finds the report.
+REPORT_CORRECTABLE_FIELDS = ("title", "year", "quarter", "period_end_month", "period_label", "publisher", "index_no", "published_on")
+
+
+class ReportRevision(models.Model):
+    """One reading of a report's source file, kept whole to be compared, published, discarded or restored.
+
+    The report's tasks hold the reading of its `current` revision, with the admins' corrections on
+    top. A corrected file for a published report becomes a `pending` revision: the public site keeps
+    showing the report as it is until an admin publishes the revision (its reading is then applied to
+    the tasks, corrections kept) or discards it. Earlier current revisions stay as `previous` and can be
+    restored the same way. A draft report has no pending revisions: a new reading applies at once.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("待发布")
+        CURRENT = "current", _("当前")
+        PREVIOUS = "previous", _("已被取代")
+        DISCARDED = "discarded", _("已放弃")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("报告"))
+    number = models.PositiveIntegerField(_("修订号"))
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices)
+    source_name = models.CharField(_("源文件"), max_length=255, blank=True)
+    content_hash = models.CharField(_("内容哈希 (SHA-256)"), max_length=64)
+    parser_version = models.PositiveSmallIntegerField(_("解析器版本"))
+    # The file as received: its lines are shown beside the diagnostics, and it is the record of what was published.
+    source = models.BinaryField(_("原始文件"), editable=False)
+    # The parser's reading (parse_report JSON), as the preview showed it: applying it needs no second reading.
+    reading = models.JSONField(_("解析结果"), editable=False)
+    # What the reading changed, by 序号, against the report as it stood when the revision was stored.
+    row_changes = models.JSONField(_("行变化"), default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("导入人")
+    )
+    applied_at = models.DateTimeField(_("生效时间"), null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("发布人")
+    )
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "报告修订")
+        verbose_name_plural = pgettext_lazy("plural", "报告修订")
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="revision_unique_number_per_report"),
+            models.UniqueConstraint(
+                fields=["report"], condition=Q(state="current"), name="revision_one_current_per_report"
+            ),
+            models.UniqueConstraint(
+                fields=["report"], condition=Q(state="pending"), name="revision_one_pending_per_report"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return gettext("第 {number} 版（{state}）").format(number=self.number, state=self.get_state_display())
 
 
 class Theme(models.Model):
@@ -311,6 +374,25 @@ class ImportDiagnostic(models.Model):
         return f"{where} {self.severity} {self.code}"
 
 
+# The measure a unit names, for figures the parser calls an "amount": a metric in 公里 is a length, not money.
+UNIT_KINDS = {
+    **dict.fromkeys(["元", "美元", "欧元", "港元"], "money"),
+    **dict.fromkeys(["公里", "千米", "米", "延米"], "length"),
+    **dict.fromkeys(["平方米", "平方公里", "亩", "公顷"], "area"),
+    **dict.fromkeys(["吨", "千克", "公斤"], "weight"),
+    **dict.fromkeys(["立方米", "方"], "volume"),
+    **dict.fromkeys(["千瓦", "千瓦时", "兆瓦", "度", "吨标准煤"], "energy"),
+    **dict.fromkeys(["天", "小时", "分钟", "个工作日", "工作日"], "duration"),
+}
+
+
+def metric_kind(kind: str, unit: str) -> str:
+    """The stored kind of a parsed figure: "amount" made specific by its unit (money, length, area…)."""
+    if kind == "amount":
+        return UNIT_KINDS.get(unit, kind)
+    return kind
+
+
 class Metric(models.Model):
     """A target read from a task's content and the actual read from its progress (parser's `metrics`).
 
@@ -320,8 +402,16 @@ class Metric(models.Model):
     """
 
     class Kind(models.TextChoices):
+        # The parser says "amount" for any measured quantity; the import names it by its unit (`kind_for_unit`).
         COUNT = "count", _("数量")
-        AMOUNT = "amount", _("金额")
+        AMOUNT = "amount", _("数额")
+        MONEY = "money", _("金额")
+        LENGTH = "length", _("长度")
+        AREA = "area", _("面积")
+        WEIGHT = "weight", _("重量")
+        VOLUME = "volume", _("体积")
+        ENERGY = "energy", _("能源")
+        DURATION = "duration", _("时长")
         PERCENT = "percent", _("比例")
         GROWTH = "growth", _("增速")
 

@@ -123,6 +123,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "metrics": metrics,
             "target_actual_chart": charts.target_actual_chart(metrics),
             "same_year_tasks": selectors.task_same_year_versions(task),
+            "status_judged": "status" in corrected,
         },
     )
 

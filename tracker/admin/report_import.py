@@ -17,6 +17,8 @@ from django.conf import settings
 from django.utils.translation import gettext, gettext_noop, pgettext
 
 import tracker.parsing as parsing
+from tracker import services
+from tracker.admin import revision_views
 from tracker.models import ImportDiagnostic, Task
 from tracker.parsing import ParsedReport
 
@@ -89,10 +91,17 @@ def pending_discard(request) -> None:
 
 
 def source_lines(pending: Pending) -> list[str] | None:
-    """The file's lines, for showing beside the rows; None for files that are not plain text."""
+    """The upload's lines, for showing beside the rows; None for files that are not plain text."""
     data = pending.data
-    if data.startswith(b"PK\x03\x04") or data.lstrip()[:1] == b"<":
-        return None  # workbooks, documents and web pages: their line numbers are not an editor's lines
+    if data.lstrip()[:1] == b"<":
+        return None  # a web page: its line numbers are the markup's, not a reader's
+    return file_lines(data)
+
+
+def file_lines(data: bytes) -> list[str] | None:
+    """A stored file's lines as an editor numbers them (the diagnostics' lines); None for workbooks and documents."""
+    if data.startswith(b"PK\x03\x04") or not data:
+        return None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding).splitlines()
@@ -106,8 +115,9 @@ def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
 
     Linear in rows and diagnostics (each diagnostic is placed by a binary search over the
     sorted lines, once): a 12,000-row file used to compare every row with every diagnostic.
-    Past PREVIEW_ROW_LIMIT rows only the rows with an error or a warning are laid out besides
-    the first ones; the page says how many are not shown.
+    At most PREVIEW_ROW_LIMIT rows are laid out: those with an error first, then those with a
+    warning, then the first others; the page says how many are not shown (after the import the
+    diagnostics list has them all).
     """
     lines = source_lines(pending)
     severity_labels = dict(ImportDiagnostic.Severity.choices)
@@ -124,30 +134,36 @@ def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
     placed_lines = sorted((d["line"], index) for index, d in enumerate(diagnostics) if d["line"] is not None)
     line_keys = [line for line, _ in placed_lines]
     placed: set[int] = set()
-    rows = []
-    hidden = 0
-    for task in parsed.tasks:
+    candidates = []
+    for position, task in enumerate(parsed.tasks):
         start = bisect.bisect_left(line_keys, task.first_line)
         end = bisect.bisect_right(line_keys, task.last_line)
         row_diagnostics = [diagnostics[index] for _, index in placed_lines[start:end]]
         placed.update(index for _, index in placed_lines[start:end])
-        worth_showing = any(d["severity"] != "info" for d in row_diagnostics)
-        if len(rows) >= PREVIEW_ROW_LIMIT and not worth_showing:
-            hidden += 1
-            continue
-        rows.append(
-            {
-                "task": task,
-                "departments": [
-                    {"name": ref.name, "is_lead": ref.role.value == "lead"} for ref in task.departments
-                ],
-                "status_label": Task.Status(task.status.value).label,
-                "diagnostics": row_diagnostics,
-                "source": lines[task.first_line - 1 : task.last_line] if lines else None,
-            }
-        )
+        severities = {d["severity"] for d in row_diagnostics}
+        # Rows an admin must look at first: errors, then warnings, then the others in table order.
+        rank = 0 if "error" in severities else 1 if "warning" in severities else 2
+        candidates.append((rank, position, task, row_diagnostics))
+    shown = sorted(sorted(candidates, key=lambda c: c[:2])[:PREVIEW_ROW_LIMIT], key=lambda c: c[1])
+    hidden = len(candidates) - len(shown)
+    rows = [
+        {
+            "task": task,
+            "departments": [{"name": ref.name, "is_lead": ref.role.value == "lead"} for ref in task.departments],
+            "status_label": Task.Status(task.status.value).label,
+            "diagnostics": row_diagnostics,
+            "source": lines[task.first_line - 1 : task.last_line] if lines else None,
+        }
+        for _, _, task, row_diagnostics in shown
+    ]
     counts = {severity: parsed.count(severity) for severity in ("error", "warning", "info")}
+    plan = services.import_plan(parsed=parsed)
+    comparison = {}
+    if plan.report is not None and plan.outcome is not services.ImportOutcome.UNCHANGED:
+        comparison = revision_views.diff_context(services.rows_diff(report=plan.report, parsed=parsed))
     return {
+        **revision_views.plan_context(plan, plan.report),
+        **comparison,
         "parsed": parsed,
         "meta": parsed.meta,
         "rows": rows,

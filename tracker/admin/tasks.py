@@ -51,11 +51,14 @@ class TaskLeaderInline(admin.TabularInline):
     extra = 0
 
 
-class MetricInline(admin.TabularInline):
-    """Targets and actuals read by the parser; editing one locks it so re-imports keep it."""
+class MetricInline(admin.StackedInline):
+    """Targets and actuals read by the parser; editing one locks it so re-imports keep it.
+
+    Stacked, three short rows per figure: as a table its ten columns made the form 2,360 px wide.
+    """
 
     model = Metric
-    fields = ["position", "label", "target", "unit", "comparator", "kind", "actual", "actual_unit", "completion", "locked"]
+    fields = [("label", "kind", "position"), ("target", "comparator", "unit"), ("actual", "actual_unit", "completion"), "locked"]
     ordering = ["position"]
     extra = 0
 
@@ -79,6 +82,9 @@ class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, 
         (_("更正"), {"fields": ["corrected_field_names"]}),
     ]
     readonly_fields = ["report", "seq", "source_seq", "source_lines", "corrected_field_names"]
+
+    class Media:
+        css = {"all": ["css/admin-task-form.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("department_links__department")

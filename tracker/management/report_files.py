@@ -15,9 +15,18 @@ class ReportFileError(Exception):
     """A report file could not be read or parsed; `str()` is the one line to show."""
 
 
-def report_file_parse(path: str) -> ParsedReport:
-    """Read and parse one file, naming it `path` in every message; files over the upload limit are refused
-    unread, as the admin's upload form refuses them."""
+def report_file_parse(path: str, data: bytes | None = None) -> ParsedReport:
+    """Parse one file (read from `path` unless its `data` is given), naming it `path` in every message."""
+    if data is None:
+        data = report_file_read(path)
+    try:
+        return parse_report_bytes(data, source_name=path)
+    except ParseError as err:
+        raise ReportFileError(str(err)) from err
+
+
+def report_file_read(path: str) -> bytes:
+    """The file's bytes; files over the upload limit are refused unread, as the admin's upload form refuses them."""
     limit = settings.TRACKER_MAX_UPLOAD_BYTES
     try:
         with Path(path).open("rb") as file:
@@ -27,7 +36,4 @@ def report_file_parse(path: str) -> ParsedReport:
     if len(data) > limit:
         size = Path(path).stat().st_size
         raise ReportFileError(FILE_TOO_LARGE.format(path=path, message=size_error(size, limit)))
-    try:
-        return parse_report_bytes(data, source_name=path)
-    except ParseError as err:
-        raise ReportFileError(str(err)) from err
+    return data

@@ -18,5 +18,6 @@ from .types import (  # noqa: F401
     ReportMeta,
     Severity,
     Status,
+    parsed_report_from_json,
 )
 from .reader import parse_report_bytes, parse_report_text  # noqa: F401,E402

@@ -180,3 +180,62 @@ class ParseError(Exception):
         if line:
             where = f"{where}:{line}"
         super().__init__(f"{where}: {message}")
+
+
+def parsed_report_from_json(data: dict) -> ParsedReport:
+    """The inverse of `ParsedReport.to_json()`: a stored reading, ready to import again.
+
+    Fields this version does not know are ignored and missing ones take their defaults, so a
+    reading stored by an older or newer parser still loads. Metrics stay the dicts they were.
+    """
+    report = data.get("report", {})
+    published_on = report.get("published_on")
+    meta = ReportMeta(
+        title=report.get("title") or "",
+        year=report.get("year"),
+        quarter=report.get("quarter"),
+        period_end_month=report.get("period_end_month"),
+        period_label=report.get("period_label") or "",
+        publisher=report.get("publisher") or "",
+        index_no=report.get("index_no") or "",
+        published_on=dt.date.fromisoformat(published_on) if published_on else None,
+    )
+    tasks = []
+    for task in data.get("tasks", []):
+        names, roles = task.get("departments", []), task.get("department_roles", [])
+        first_line, last_line = task.get("lines") or [1, 1]
+        tasks.append(
+            ParsedTask(
+                seq=task["seq"],
+                source_seq=task.get("source_seq"),
+                theme=task.get("theme") or "",
+                theme_no=task.get("theme_no"),
+                content=task.get("content") or "",
+                departments=[DepartmentRef(name, DepartmentRole(role)) for name, role in zip(names, roles)],
+                leaders=list(task.get("leaders", [])),
+                progress=task.get("progress") or "",
+                completion_text=task.get("completion_text") or "",
+                note=task.get("note") or "",
+                first_line=first_line,
+                last_line=last_line,
+                status=Status(task.get("status") or Status.UNKNOWN.value),
+                status_reason=task.get("status_reason") or "",
+                metrics=list(task.get("metrics", [])),
+                target_text=task.get("target_text") or "",
+                actual_text=task.get("actual_text") or "",
+            )
+        )
+    diagnostics = [
+        Diagnostic(item.get("line"), Severity(item["severity"]), item["code"], item.get("message") or "")
+        for item in data.get("diagnostics", [])
+    ]
+    return ParsedReport(
+        meta=meta,
+        layout=report.get("layout") or "",
+        columns=list(report.get("columns", [])),
+        tasks=tasks,
+        diagnostics=diagnostics,
+        source_name=report.get("source_name") or "",
+        content_hash=report.get("content_hash") or "",
+        parser_version=report.get("parser_version") or PARSER_VERSION,
+    )

@@ -8,6 +8,7 @@ One module per use case, after zulip's `zerver/actions/`:
     departments   renaming departments and leaders, aliases, merging two names of one unit
     publishing    what the public site shows
     reports       deleting a report
+    revisions     publishing, discarding and restoring readings of a published report
     diagnostics   marking the parser's doubts handled
 
 Rules every service keeps: keyword-only arguments; one transaction (`transaction.atomic`); the
@@ -23,6 +24,7 @@ from tracker.services.corrections import (
     task_leaders_set,
     task_metrics_save,
     tasks_add_department,
+    tasks_judge,
     tasks_move_to_theme,
     tasks_set_status,
     theme_update,
@@ -36,19 +38,35 @@ from tracker.services.departments import (
     departments_merge,
     leader_rename,
 )
-from tracker.services.diagnostics import diagnostic_set_resolved, diagnostics_resolve
+from tracker.services.diagnostics import diagnostic_set_resolved, diagnostics_reopen, diagnostics_resolve
 from tracker.services.errors import (
     DEPARTMENT_MERGE_SAME,
     DEPARTMENT_NAME_TAKEN,
     REPORT_BUSY,
     REPORT_WITHOUT_CONTENT_HASH,
     REPORT_WITHOUT_TASKS,
+    REVISION_NOT_PENDING,
+    REVISION_NOT_PREVIOUS,
     THEME_OF_ANOTHER_REPORT,
     ServiceError,
 )
-from tracker.services.importing import ImportOutcome, ImportResult, RowChanges, report_import, report_source_key
+from tracker.services.importing import (
+    ImportOutcome,
+    ImportPlan,
+    ImportResult,
+    RowChanges,
+    import_plan,
+    report_import,
+    report_source_key,
+    rows_diff,
+)
 from tracker.services.publishing import report_publish, report_unpublish
-from tracker.services.reports import report_delete
+from tracker.services.reports import report_delete, report_update_metadata
+from tracker.services.revisions import (
+    revision_discard,
+    revision_publish,
+    revision_restore,
+)
 
 __all__ = [
     "DEPARTMENT_MERGE_SAME",
@@ -56,8 +74,11 @@ __all__ = [
     "REPORT_BUSY",
     "REPORT_WITHOUT_CONTENT_HASH",
     "REPORT_WITHOUT_TASKS",
+    "REVISION_NOT_PENDING",
+    "REVISION_NOT_PREVIOUS",
     "THEME_OF_ANOTHER_REPORT",
     "ImportOutcome",
+    "ImportPlan",
     "ImportResult",
     "RowChanges",
     "ServiceError",
@@ -68,18 +89,26 @@ __all__ = [
     "department_rename",
     "departments_merge",
     "diagnostic_set_resolved",
+    "diagnostics_reopen",
     "diagnostics_resolve",
     "leader_rename",
+    "import_plan",
     "report_delete",
     "report_import",
     "report_publish",
     "report_source_key",
     "report_unpublish",
+    "report_update_metadata",
+    "revision_discard",
+    "revision_publish",
+    "revision_restore",
+    "rows_diff",
     "task_correct",
     "task_departments_set",
     "task_leaders_set",
     "task_metrics_save",
     "tasks_add_department",
+    "tasks_judge",
     "tasks_move_to_theme",
     "tasks_set_status",
     "theme_update",

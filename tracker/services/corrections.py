@@ -14,7 +14,17 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Max
 
-from tracker.models import CORRECTABLE_FIELDS, Department, Leader, Metric, Report, Task, TaskDepartment, TaskLeader, Theme
+from tracker.models import (
+    CORRECTABLE_FIELDS,
+    Department,
+    Leader,
+    Metric,
+    Report,
+    Task,
+    TaskDepartment,
+    TaskLeader,
+    Theme,
+)
 from tracker.services import bulk
 from tracker.services.errors import THEME_OF_ANOTHER_REPORT, ServiceError
 from tracker.services.locks import report_lock
@@ -205,3 +215,21 @@ def theme_update(*, theme: Theme, fields: Iterable[str], user=None) -> Theme:
     theme.save(update_fields=[name for name in fields if name in ("name", "number")] or None)
     _public_if_published([theme.report_id])
     return theme
+
+
+# Written into the reason when an editor judges a status without giving one.
+JUDGED_WITHOUT_REASON = "人工判定"
+
+
+@transaction.atomic
+def tasks_judge(*, judgements: Sequence[tuple[Task, str, str]], user=None) -> int:
+    """An editor's status for each task, with their reason: (task, status, reason). Corrections, kept on re-import."""
+    tasks = []
+    _lock_reports(task.report_id for task, _, _ in judgements)
+    for task, status, reason in judgements:
+        task.status = Task.Status(status)
+        task.status_reason = reason or JUDGED_WITHOUT_REASON
+        _with_corrected(task, ["status", "status_reason"])
+        tasks.append(task)
+    _tasks_save(tasks, ["status", "status_reason"], user=user)
+    return len(tasks)

@@ -11,7 +11,11 @@ from django.db import transaction
 
 from tracker.models import Department, DepartmentAlias, Leader, TaskDepartment
 from tracker.services import bulk
-from tracker.services.errors import DEPARTMENT_MERGE_SAME, DEPARTMENT_NAME_TAKEN, ServiceError
+from tracker.services.errors import (
+    DEPARTMENT_MERGE_SAME,
+    DEPARTMENT_NAME_TAKEN,
+    ServiceError,
+)
 from tracker.services.public_pages import public_pages_changed
 
 MERGE_REASON = "合并单位"

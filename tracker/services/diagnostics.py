@@ -17,6 +17,13 @@ def diagnostics_resolve(*, diagnostics: Iterable[ImportDiagnostic]) -> int:
 
 
 @transaction.atomic
+def diagnostics_reopen(*, diagnostics: Iterable[ImportDiagnostic]) -> int:
+    """Put handled diagnostics back on the open list; returns how many changed."""
+    ids = [diagnostic.pk for diagnostic in diagnostics]
+    return ImportDiagnostic.objects.filter(pk__in=ids, resolved=True).update(resolved=False)
+
+
+@transaction.atomic
 def diagnostic_set_resolved(*, diagnostic: ImportDiagnostic, resolved: bool) -> ImportDiagnostic:
     """Mark one diagnostic handled, or open it again."""
     diagnostic.resolved = resolved

@@ -17,3 +17,5 @@ THEME_OF_ANOTHER_REPORT = "项目“{theme}”属于另一份报告，不能把�
 DEPARTMENT_MERGE_SAME = "不能把单位合并到它自己。"
 DEPARTMENT_NAME_TAKEN = "已有名为“{name}”的单位或别名；要把两者当作同一单位，请用“合并”。"
 REPORT_BUSY = "该报告正在导入，请稍后再试。"
+REVISION_NOT_PENDING = "第 {number} 版不是待发布的修订，不能发布或放弃。"
+REVISION_NOT_PREVIOUS = "第 {number} 版不是以前发布过的版本，不能恢复。"

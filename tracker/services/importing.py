@@ -21,24 +21,38 @@ from enum import StrEnum
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
-from django.utils.translation import gettext
+from django.utils import timezone
 
 from tracker.models import (
     CORRECTABLE_FIELDS,
+    REPORT_CORRECTABLE_FIELDS,
     Department,
     DepartmentAlias,
     ImportDiagnostic,
     Leader,
     Metric,
     Report,
+    ReportRevision,
     Task,
     TaskDepartment,
     TaskLeader,
     Theme,
+    metric_kind,
 )
-from tracker.parsing import ParsedReport, ParsedTask, ReportMeta, Severity
+from tracker.parsing import (
+    ParsedReport,
+    ParsedTask,
+    ReportMeta,
+    Severity,
+    parsed_report_from_json,
+)
 from tracker.services import bulk, matching
-from tracker.services.errors import REPORT_WITHOUT_CONTENT_HASH, REPORT_WITHOUT_TASKS, ServiceError
+from tracker.services.errors import (
+    REPORT_WITHOUT_CONTENT_HASH,
+    REPORT_WITHOUT_TASKS,
+    ServiceError,
+)
+from tracker.services.matching import RowChanges, RowsDiff
 from tracker.services.public_pages import public_pages_changed
 from tracker.services.publishing import mark_published, report_publish
 
@@ -56,32 +70,11 @@ _THEME_RENUMBER_OFFSET = 10_000
 
 
 class ImportOutcome(StrEnum):
-    CREATED = "created"  # a report never seen before
+    CREATED = "created"  # a report never seen before: stored (a draft unless published at once)
     UPDATED = "updated"  # a corrected source of a stored report: its rows were updated in place
+    PENDING = "pending"  # a corrected source of a published report: kept as a revision to publish; nothing public changed
     UNCHANGED = "unchanged"  # the very same bytes were imported before: nothing written
     REREAD = "reread"  # the same bytes, read by an older parser: read again, rows updated as for UPDATED
-
-
-@dataclass(frozen=True)
-class RowChanges:
-    """What the new source did to each row, by 序号: new and unchanged/changed rows by their new seq,
-    removed rows by the seq they had. `kept_corrections` maps a new seq to the admin-corrected fields kept."""
-
-    new: list[int] = field(default_factory=list)
-    changed: list[int] = field(default_factory=list)
-    unchanged: list[int] = field(default_factory=list)
-    removed: list[int] = field(default_factory=list)
-    kept_corrections: dict[int, list[str]] = field(default_factory=dict)
-
-    def summary(self) -> str:
-        """One line, e.g. "新增 0  变化 1  未变 107  删除 0  保留更正 1" (in the active language: the admin shows it)."""
-        return gettext("新增 {new}  变化 {changed}  未变 {unchanged}  删除 {removed}  保留更正 {kept}").format(
-            new=len(self.new),
-            changed=len(self.changed),
-            unchanged=len(self.unchanged),
-            removed=len(self.removed),
-            kept=len(self.kept_corrections),
-        )
 
 
 @dataclass(frozen=True)
@@ -93,6 +86,7 @@ class ImportResult:
     department_count: int  # distinct departments named in this report
     diagnostic_counts: dict[str, int]  # by severity value: {"error": 0, "warning": 2, "info": 1}
     row_changes: RowChanges = field(default_factory=RowChanges)
+    revision: ReportRevision | None = None  # the revision this import stored, or the one it found unchanged
 
 
 def report_source_key(meta: ReportMeta, *, content_hash: str) -> str:
@@ -110,8 +104,13 @@ def report_source_key(meta: ReportMeta, *, content_hash: str) -> str:
     return f"sha256:{content_hash}"
 
 
-def report_import(*, parsed: ParsedReport, publish: bool = False, user=None) -> ImportResult:
-    """Store a parsed report: create it, update a stored copy, or do nothing if already stored.
+def report_import(*, parsed: ParsedReport, publish: bool = False, user=None, source: bytes = b"") -> ImportResult:
+    """Store a parsed report: create it, update a stored copy, keep it as a revision to publish, or do nothing.
+
+    A file for a report that is not public yet updates it at once. A file for a published report
+    never changes what the public sees by itself: it is kept as a pending revision (outcome
+    PENDING) for an admin to compare and publish (`revisions.revision_publish`), unless `publish`
+    asks for exactly that now. `source` is the file's bytes, kept with the revision.
 
     Each call is one transaction. When two processes import the same report at
     once, the loser's insert hits a unique constraint; by then the winner has
@@ -122,9 +121,9 @@ def report_import(*, parsed: ParsedReport, publish: bool = False, user=None) -> 
     if not parsed.tasks:
         raise ServiceError(REPORT_WITHOUT_TASKS)
     try:
-        return _report_store(parsed=parsed, publish=publish, user=user)
+        return _report_store(parsed=parsed, publish=publish, user=user, source=source)
     except IntegrityError:
-        return _report_store(parsed=parsed, publish=publish, user=user)
+        return _report_store(parsed=parsed, publish=publish, user=user, source=source)
 
 
 def report_stored_by_hash(*, content_hash: str) -> Report | None:
@@ -137,27 +136,84 @@ def report_locked_by_source_key(*, source_key: str) -> Report | None:
     return Report.objects.select_for_update().filter(source_key=source_key).first()
 
 
-@transaction.atomic
-def _report_store(*, parsed: ParsedReport, publish: bool, user) -> ImportResult:
+def pending_revision_of(*, content_hash: str, parser_version: int) -> ReportRevision | None:
+    """A revision waiting to be published that these very bytes, read by this parser or a newer one, gave."""
+    return (
+        ReportRevision.objects.select_related("report")
+        .filter(state=ReportRevision.State.PENDING, content_hash=content_hash, parser_version__gte=parser_version)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a reading would do, decided before anything is written (the admin's preview shows it)."""
+
+    outcome: ImportOutcome
+    report: Report | None  # the stored report it concerns; None for a new one
+    pending: ReportRevision | None = None  # the pending revision these bytes already are, if any
+
+
+def import_plan(*, parsed: ParsedReport, publish: bool = False, lock: bool = False) -> ImportPlan:
+    """Which report the reading belongs to and what importing it would do. `lock`: lock that report (inside a write)."""
     stored = report_stored_by_hash(content_hash=parsed.content_hash)
     if stored is not None and stored.parser_version >= parsed.parser_version:
-        return _report_unchanged(report=stored, publish=publish, user=user)
+        return ImportPlan(ImportOutcome.UNCHANGED, stored)
+    pending = pending_revision_of(content_hash=parsed.content_hash, parser_version=parsed.parser_version)
+    if pending is not None:
+        return ImportPlan(ImportOutcome.UNCHANGED, pending.report, pending)
     if stored is not None:
-        # The same file, read by an older parser: read it again under the same identity (the new
-        # reading may differ in the very fields the source key is made of), keeping the corrections.
-        stored = Report.objects.select_for_update().get(pk=stored.pk)
-        if stored.parser_version >= parsed.parser_version:  # another import re-read it while we waited
-            return _report_unchanged(report=stored, publish=publish, user=user)
-        result = _report_update(report=stored, parsed=parsed, publish=publish, user=user)
-        return dataclasses.replace(result, outcome=ImportOutcome.REREAD)
-
+        # The same file, read by an older parser: read again under the same identity (the new reading
+        # may differ in the very fields the source key is made of), keeping the corrections.
+        report = Report.objects.select_for_update().get(pk=stored.pk) if lock else stored
+        if report.parser_version >= parsed.parser_version:  # another import re-read it while we waited
+            return ImportPlan(ImportOutcome.UNCHANGED, report)
+        if report.is_published and not publish:
+            return ImportPlan(ImportOutcome.PENDING, report)
+        return ImportPlan(ImportOutcome.REREAD, report)
     source_key = report_source_key(parsed.meta, content_hash=parsed.content_hash)
-    report = report_locked_by_source_key(source_key=source_key)
-    if report is not None and report.content_hash == parsed.content_hash:
-        return _report_unchanged(report=report, publish=publish, user=user)
-    if report is not None:
-        return _report_update(report=report, parsed=parsed, publish=publish, user=user)
-    return _report_create(source_key=source_key, parsed=parsed, publish=publish, user=user)
+    if lock:
+        report = report_locked_by_source_key(source_key=source_key)
+    else:
+        report = Report.objects.filter(source_key=source_key).first()
+    if report is None:
+        return ImportPlan(ImportOutcome.CREATED, None)
+    if report.content_hash == parsed.content_hash:
+        return ImportPlan(ImportOutcome.UNCHANGED, report)
+    if report.is_published and not publish:
+        return ImportPlan(ImportOutcome.PENDING, report)
+    return ImportPlan(ImportOutcome.UPDATED, report)
+
+
+@transaction.atomic
+def _report_store(*, parsed: ParsedReport, publish: bool, user, source: bytes) -> ImportResult:
+    plan = import_plan(parsed=parsed, publish=publish, lock=True)
+    if plan.outcome is ImportOutcome.CREATED:
+        source_key = report_source_key(parsed.meta, content_hash=parsed.content_hash)
+        result = _report_create(source_key=source_key, parsed=parsed, publish=publish, user=user)
+        revision = revision_store(report=result.report, parsed=parsed, source=source, user=user, state=ReportRevision.State.CURRENT, changes=result.row_changes)
+        return dataclasses.replace(result, revision=revision)
+    report = plan.report
+    if plan.outcome is ImportOutcome.UNCHANGED:
+        if plan.pending is not None and publish:
+            return revision_apply(revision=plan.pending, user=user, publish=True)
+        return _report_unchanged(report=report, publish=publish, user=user, revision=plan.pending)
+    if plan.outcome is ImportOutcome.PENDING:
+        changes = rows_diff(report=report, parsed=parsed).row_changes()
+        revision = revision_store(report=report, parsed=parsed, source=source, user=user, state=ReportRevision.State.PENDING, changes=changes)
+        return ImportResult(
+            report=report,
+            outcome=ImportOutcome.PENDING,
+            task_count=len(parsed.tasks),
+            theme_count=len({task.theme for task in parsed.tasks if task.theme}),
+            department_count=len({ref.name for task in parsed.tasks for ref in task.departments}),
+            diagnostic_counts=_diagnostic_counts(parsed),
+            row_changes=changes,
+            revision=revision,
+        )
+    result = _report_update(report=report, parsed=parsed, publish=publish, user=user)
+    revision = revision_store(report=report, parsed=parsed, source=source, user=user, state=ReportRevision.State.CURRENT, changes=result.row_changes)
+    return dataclasses.replace(result, outcome=plan.outcome, revision=revision)
 
 
 def _report_create(*, source_key: str, parsed: ParsedReport, publish: bool, user) -> ImportResult:
@@ -391,7 +447,7 @@ def _themes_tidy(*, report: Report, named: list[Theme]) -> int:
     return len(final)
 
 
-def _report_unchanged(*, report: Report, publish: bool, user) -> ImportResult:
+def _report_unchanged(*, report: Report, publish: bool, user, revision: ReportRevision | None = None) -> ImportResult:
     """The counts come from the database: they describe what is stored, not what was parsed now."""
     if publish:
         report_publish(report=report, user=user)
@@ -405,6 +461,7 @@ def _report_unchanged(*, report: Report, publish: bool, user) -> ImportResult:
         department_count=report_department_count(report),
         diagnostic_counts={severity.value: stored_counts.get(severity.value, 0) for severity in Severity},
         row_changes=RowChanges(unchanged=sorted(seqs)),
+        revision=revision,
     )
 
 
@@ -420,14 +477,10 @@ def _diagnostic_counts(parsed: ParsedReport) -> dict[str, int]:
 def report_fill(*, report: Report, parsed: ParsedReport) -> None:
     """Copy the parsed report's metadata and reading onto the (unsaved) report."""
     meta = parsed.meta
-    report.title = meta.title
-    report.year = meta.year
-    report.quarter = meta.quarter
-    report.period_end_month = meta.period_end_month
-    report.period_label = meta.period_label
-    report.publisher = meta.publisher
-    report.index_no = meta.index_no
-    report.published_on = meta.published_on
+    corrected = set(report.corrected_fields or [])
+    for name in REPORT_CORRECTABLE_FIELDS:
+        if name not in corrected:  # metadata an admin corrected stays as they wrote it
+            setattr(report, name, getattr(meta, name))
     report.source_name = parsed.source_name
     report.content_hash = parsed.content_hash
     report.layout = parsed.layout
@@ -566,7 +619,8 @@ def metrics_store(*, rows: list[tuple[Task, ParsedTask]], fresh: bool = False, u
             metrics.append(
                 Metric(
                     task=task, position=position, label=data["label"][:200], target=data.get("target"),
-                    unit=data.get("unit") or "", comparator=data.get("comparator") or "", kind=data.get("kind") or "",
+                    unit=data.get("unit") or "", comparator=data.get("comparator") or "",
+                    kind=metric_kind(data.get("kind") or "", data.get("unit") or ""),
                     actual=data.get("actual"), actual_unit=data.get("actual_unit") or "",
                     completion=data.get("completion"), target_start=target_span[0], target_end=target_span[1],
                     actual_start=actual_span[0], actual_end=actual_span[1],
@@ -608,3 +662,62 @@ def _task_locator(tasks: list[Task]) -> Callable[[int | None], Task | None]:
         return None
 
     return task_at_line
+
+
+def rows_diff(*, report: Report, parsed: ParsedReport) -> RowsDiff:
+    """The new reading against the report's stored rows, row by row (reads only)."""
+    stored = [
+        matching.StoredRow(task_id, seq, values or {"content": content}, tuple(corrected or ()))
+        for task_id, seq, values, corrected, content in report.tasks.order_by("seq").values_list(
+            "id", "seq", "parsed_values", "corrected_fields", "content"
+        )
+    ]
+    return matching.rows_diff(stored, [(task.seq, row_values(task)) for task in parsed.tasks], fields=CORRECTABLE_FIELDS)
+
+
+def revision_store(
+    *, report: Report, parsed: ParsedReport, source: bytes, user, state: str, changes: RowChanges
+) -> ReportRevision:
+    """Keep this reading of the report as a revision. A new current one retires the old current one; a new
+    pending one replaces (discards) a pending one not yet published."""
+    if state == ReportRevision.State.CURRENT:
+        report.revisions.filter(state=ReportRevision.State.CURRENT).update(state=ReportRevision.State.PREVIOUS)
+    elif state == ReportRevision.State.PENDING:
+        report.revisions.filter(state=ReportRevision.State.PENDING).update(state=ReportRevision.State.DISCARDED)
+    last = report.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    return ReportRevision.objects.create(
+        report=report,
+        number=last + 1,
+        state=state,
+        source_name=parsed.source_name[:255],
+        content_hash=parsed.content_hash,
+        parser_version=parsed.parser_version,
+        source=bytes(source),
+        reading=parsed.to_json(),
+        row_changes=changes.to_json(),
+        created_by=user,
+        applied_by=user if state == ReportRevision.State.CURRENT else None,
+        applied_at=timezone.now() if state == ReportRevision.State.CURRENT else None,
+    )
+
+
+def revision_reading(revision: ReportRevision) -> ParsedReport:
+    """The stored reading of a revision, as the parser gave it."""
+    parsed = parsed_report_from_json(revision.reading)
+    return dataclasses.replace(parsed, parser_version=revision.parser_version, content_hash=revision.content_hash)
+
+
+def revision_apply(*, revision: ReportRevision, user, publish: bool = False) -> ImportResult:
+    """Make the revision's reading the report's rows (corrections kept); it becomes the current revision.
+
+    Called inside a write that has locked the report. The report's publication state is kept,
+    unless `publish` publishes it.
+    """
+    report = revision.report
+    result = _report_update(report=report, parsed=revision_reading(revision), publish=publish, user=user)
+    report.revisions.filter(state=ReportRevision.State.CURRENT).exclude(pk=revision.pk).update(state=ReportRevision.State.PREVIOUS)
+    revision.state = ReportRevision.State.CURRENT
+    revision.applied_at = timezone.now()
+    revision.applied_by = user
+    revision.save(update_fields=["state", "applied_at", "applied_by"])
+    return dataclasses.replace(result, revision=revision)

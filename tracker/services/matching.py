@@ -20,7 +20,9 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
 
 SAME_SEQ_MIN_SIMILARITY = 0.6
 MOVED_ROW_MIN_SIMILARITY = 0.8
@@ -108,3 +110,104 @@ class FieldChange:
 def field_changes(old: dict, new: dict, *, fields: Sequence[str]) -> list[FieldChange]:
     """The fields (in `fields` order) whose value differs between two readings of a row."""
     return [FieldChange(name, old.get(name), new.get(name)) for name in fields if old.get(name) != new.get(name)]
+
+
+@dataclass(frozen=True)
+class RowChanges:
+    """What a new reading does to each row, by 序号: new and unchanged/changed rows by their new seq,
+    removed rows by the seq they had. `kept_corrections` maps a new seq to the admin-corrected fields kept."""
+
+    new: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    kept_corrections: dict[int, list[str]] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line, e.g. "新增 0  变化 1  未变 107  删除 0  保留更正 1" (in the active language: the admin shows it)."""
+        return gettext("新增 {new}  变化 {changed}  未变 {unchanged}  删除 {removed}  保留更正 {kept}").format(
+            new=len(self.new),
+            changed=len(self.changed),
+            unchanged=len(self.unchanged),
+            removed=len(self.removed),
+            kept=len(self.kept_corrections),
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "new": self.new, "changed": self.changed, "unchanged": self.unchanged, "removed": self.removed,
+            "kept_corrections": {str(seq): fields for seq, fields in self.kept_corrections.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RowChanges":
+        return cls(
+            new=list(data.get("new", [])), changed=list(data.get("changed", [])),
+            unchanged=list(data.get("unchanged", [])), removed=list(data.get("removed", [])),
+            kept_corrections={int(seq): fields for seq, fields in data.get("kept_corrections", {}).items()},
+        )
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """A stored task as a diff reads it: its reading when last imported, and what an admin corrected."""
+
+    task_id: int
+    seq: int
+    values: dict  # the row as the parser read it last time (Task.parsed_values)
+    corrected: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangedRow:
+    seq: int
+    old_seq: int
+    task_id: int
+    changes: list[FieldChange]  # what the new reading changes, old → new
+    kept: list[str]  # fields among them an admin corrected: the correction stays, the new reading is not applied
+
+
+@dataclass(frozen=True)
+class RowsDiff:
+    """A new reading against the stored rows, row by row (the admin's preview and revision pages show it)."""
+
+    new: list[tuple[int, dict]] = field(default_factory=list)  # (seq, the row's values)
+    changed: list[ChangedRow] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    removed: list[StoredRow] = field(default_factory=list)
+    kept_corrections: dict[int, list[str]] = field(default_factory=dict)
+
+    def row_changes(self) -> RowChanges:
+        return RowChanges(
+            new=sorted(seq for seq, _ in self.new),
+            changed=sorted(row.seq for row in self.changed),
+            unchanged=sorted(self.unchanged),
+            removed=sorted(row.seq for row in self.removed),
+            kept_corrections=dict(self.kept_corrections),
+        )
+
+
+def rows_diff(stored: Sequence[StoredRow], parsed: Sequence[tuple[int, dict]], *, fields: Sequence[str]) -> RowsDiff:
+    """Pair the new rows ((seq, values)) with the stored ones and list what differs in `fields`."""
+    matches = match_rows(
+        [RowKey(row.seq, row.values.get("content", "")) for row in stored],
+        [RowKey(seq, values.get("content", "")) for seq, values in parsed],
+    )
+    diff = RowsDiff()
+    matched = set(matches.values())
+    for index, (seq, values) in enumerate(parsed):
+        stored_index = matches.get(index)
+        if stored_index is None:
+            diff.new.append((seq, values))
+            continue
+        row = stored[stored_index]
+        if row.corrected:
+            diff.kept_corrections[seq] = sorted(row.corrected)
+        changes = field_changes(row.values, values, fields=fields)
+        if changes:
+            kept = [change.name for change in changes if change.name in row.corrected]
+            diff.changed.append(ChangedRow(seq, row.seq, row.task_id, changes, kept))
+        else:
+            diff.unchanged.append(seq)
+    diff.removed.extend(row for index, row in enumerate(stored) if index not in matched)
+    return diff

@@ -1,10 +1,18 @@
-"""Whole reports: deleting one (with everything read from it)."""
+"""Whole reports: correcting their metadata, and deleting one (with everything read from it)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
-from tracker.models import ImportDiagnostic, Report, Task, Theme
+from tracker.models import (
+    REPORT_CORRECTABLE_FIELDS,
+    ImportDiagnostic,
+    Report,
+    Task,
+    Theme,
+)
 from tracker.services.importing import tasks_delete
 from tracker.services.locks import report_lock
 from tracker.services.public_pages import public_pages_changed
@@ -27,3 +35,23 @@ def report_delete(*, report: Report, user=None) -> None:
     report.delete()
     if was_published:
         public_pages_changed()
+
+
+@transaction.atomic
+def report_update_metadata(*, report: Report, fields: Iterable[str], user=None) -> Report:
+    """Save an admin's correction of the report's title, year, period, publisher, date or index number (new values
+    already assigned), remembered so a re-import keeps them; the report's identity (source key) does not change."""
+    fields = [name for name in fields if name in REPORT_CORRECTABLE_FIELDS]
+    if not fields:
+        return report
+    report_lock(report_id=report.pk)
+    current = Report.objects.get(pk=report.pk)
+    for name in fields:
+        setattr(current, name, getattr(report, name))
+    current.corrected_fields = sorted(set(current.corrected_fields) | set(fields), key=REPORT_CORRECTABLE_FIELDS.index)
+    current._history_user = user
+    current.save(update_fields=[*fields, "corrected_fields", "updated_at"])
+    report.corrected_fields = current.corrected_fields
+    if current.is_published:
+        public_pages_changed()
+    return report
