@@ -233,8 +233,25 @@ class Leader(models.Model):
         return self.name
 
 
+class TaskSeries(models.Model):
+    """One task followed through the reports: the same task in each quarter of a year, and in later years where it recurs.
+
+    Tasks join a series when a report is imported (matched to the previous report's tasks by theme
+    and content, with a score) or when an admin links them by hand (a correction: "series").
+    """
+
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "任务系列")
+        verbose_name_plural = pgettext_lazy("plural", "任务系列")
+
+    def __str__(self) -> str:
+        return gettext("任务系列 {number}").format(number=self.pk)
+
+
 # Task fields an admin may correct and a re-import then leaves alone;
-# "departments" and "leaders" stand for the task's links.
+# "departments" and "leaders" stand for the task's links, "series" for its place in a series.
 CORRECTABLE_FIELDS = (
     "theme",
     "content",
@@ -245,6 +262,7 @@ CORRECTABLE_FIELDS = (
     "status_reason",
     "departments",
     "leaders",
+    "series",
 )
 
 
@@ -276,6 +294,12 @@ class Task(models.Model):
         Department, through="TaskDepartment", related_name="tasks", verbose_name=_("责任单位")
     )
     leaders = models.ManyToManyField(Leader, through="TaskLeader", related_name="tasks", verbose_name=_("领导"))
+    series = models.ForeignKey(
+        TaskSeries, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks", verbose_name=_("任务系列")
+    )
+    # How alike the task is to the one it continues in its series (0..1); None when it starts the series or an
+    # admin linked it by hand.
+    series_score = models.FloatField(_("系列匹配度"), null=True, blank=True)
     # Which fields an admin corrected (names from CORRECTABLE_FIELDS): a re-import keeps them.
     corrected_fields = models.JSONField(_("人工更正的字段"), default=list, blank=True)
     # What the parser last read for this row, so a re-import can tell a changed source row
