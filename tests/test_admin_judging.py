@@ -81,3 +81,35 @@ def test_the_queue_s_queries_do_not_grow_with_its_tasks(editor_client, report, d
     # session, user, report, the queue; the rest is the admin's own page
     with django_assert_max_num_queries(8):
         editor_client.get(judge_url(report))
+
+
+def doubtful_metric(task, **fields):
+    from tracker.models import Metric
+
+    values = dict(position=9, label="上市挂牌企业", target=5, unit="家", kind="count", actual=9, actual_unit="家",
+                  target_text="5家", confidence="doubtful", confidence_reason="实际值是拟上市企业库，不是上市企业")
+    return Metric.objects.create(task=task, **(values | fields))
+
+
+def test_doubtful_pairs_are_listed_and_accepting_or_rejecting_is_kept(editor_client, report, client, parsed_2022):
+    from tracker.models import Metric
+
+    first, second = report.tasks.order_by("seq")[:2]
+    accepted, rejected = doubtful_metric(first), doubtful_metric(second, label="应急广播", target=18, actual=20)
+    assert not any(m["label"] == "上市挂牌企业" for m in client.get(f"/tasks/{first.pk}/").context["metrics"])
+
+    page = editor_client.get(judge_url(report))
+    assertContains(page, "实际值是拟上市企业库，不是上市企业")
+    editor_client.post(judge_url(report), {f"review-{accepted.pk}": "accepted", f"review-{rejected.pk}": "rejected"})
+
+    assert Metric.objects.get(pk=accepted.pk).review == "accepted" and Metric.objects.get(pk=accepted.pk).locked
+    assert Metric.objects.get(pk=accepted.pk).completion == pytest.approx(9 / 5)
+    assert [m["label"] for m in client.get(f"/tasks/{first.pk}/").context["metrics"]].count("上市挂牌企业") == 1
+    assert not any(m["label"] == "应急广播" for m in client.get(f"/tasks/{second.pk}/").context["metrics"])
+    assertNotContains(editor_client.get(judge_url(report)), "实际值是拟上市企业库")
+    import copy, dataclasses
+    corrected = copy.deepcopy(parsed_2022)
+    corrected.tasks[5].progress += "（更正）"
+    services.report_import(parsed=dataclasses.replace(corrected, content_hash="a" * 64), publish=True)
+    assert Metric.objects.get(pk=accepted.pk).review == "accepted"
+    assert Metric.objects.get(pk=rejected.pk).review == "rejected"

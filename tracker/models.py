@@ -417,6 +417,16 @@ def metric_kind(kind: str, unit: str) -> str:
     return kind
 
 
+class MetricQuerySet(models.QuerySet):
+    def trusted(self) -> "MetricQuerySet":
+        """Pairs the public pages may show: confident ones an admin did not reject, and doubtful ones an admin accepted."""
+        return self.filter(Q(confidence="confident") & ~Q(review="rejected") | Q(review="accepted"))
+
+    def doubtful(self) -> "MetricQuerySet":
+        """Doubtful pairs no admin has decided on yet (待核)."""
+        return self.filter(confidence="doubtful", review="")
+
+
 class Metric(models.Model):
     """A target read from a task's content and the actual read from its progress (parser's `metrics`).
 
@@ -424,6 +434,18 @@ class Metric(models.Model):
     keeps the locked ones, so a figure an official fixed by hand is never overwritten.
     Evidence offsets index the task's `content` (target) and `progress` (actual) as imported.
     """
+
+    class Source(models.TextChoices):
+        TEXT = "text", _("文字")
+        COLUMNS = "columns", _("数字列")
+
+    class Confidence(models.TextChoices):
+        CONFIDENT = "confident", _("可信")
+        DOUBTFUL = "doubtful", _("待核")
+
+    class Review(models.TextChoices):
+        ACCEPTED = "accepted", _("已接受")
+        REJECTED = "rejected", _("已拒绝")
 
     class Kind(models.TextChoices):
         # The parser says "amount" for any measured quantity; the import names it by its unit (`kind_for_unit`).
@@ -454,7 +476,19 @@ class Metric(models.Model):
     actual_start = models.PositiveIntegerField(_("实际依据起"), null=True, blank=True)
     actual_end = models.PositiveIntegerField(_("实际依据止"), null=True, blank=True)
     locked = models.BooleanField(_("已锁定"), default=False, help_text=_("锁定后重新导入不会覆盖此指标"))
+    # As the parser read it (issue 12): the target's words, its floor and range, where the pair was read.
+    target_text = models.CharField(_("目标原文"), max_length=200, blank=True)
+    floor = models.FloatField(_("底线值"), null=True, blank=True, help_text=_("“确保5%以上”中的 5：判断完成时用它"))
+    approx = models.BooleanField(_("约数"), default=False, help_text=_("目标写作“左右”“约”"))
+    range_high = models.FloatField(_("区间上限"), null=True, blank=True, help_text=_("“3-5个”中的 5"))
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.TEXT)
+    confidence = models.CharField(_("可信度"), max_length=10, choices=Confidence.choices, default=Confidence.CONFIDENT)
+    confidence_reason = models.TextField(_("存疑原因"), blank=True)
+    # An admin's decision on a doubtful pair (a correction: the metric is locked with it).
+    review = models.CharField(_("核对"), max_length=10, choices=Review.choices, blank=True, default="")
     history = HistoricalRecords(verbose_name=_("指标修改记录"))
+
+    objects = MetricQuerySet.as_manager()
 
     class Meta:
         verbose_name = pgettext_lazy("model", "指标")

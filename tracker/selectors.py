@@ -187,9 +187,11 @@ def task_same_year_versions(task: Task) -> list[Task]:
 
 
 def task_metrics(task: Task) -> list[dict]:
-    """The task's metrics as dicts (label, target, actual, unit, completion, evidence offsets), in order: one query."""
+    """The task's trusted metrics as dicts (label, target, actual, unit, completion, evidence offsets), in order: one
+    query. Doubtful pairs no admin accepted are not public (issue 12)."""
     return list(
         Metric.objects.filter(task=task)
+        .trusted()
         .order_by("position")
         .values(
             "label", "target", "unit", "comparator", "kind", "actual", "actual_unit", "completion",

@@ -1,8 +1,9 @@
-"""Judging the unknowns: one screen per report listing the tasks whose status the text did not decide.
+"""Judging the unknowns: one screen per report listing what the text did not decide.
 
-An editor sets a status and a reason per task, or one status and reason for a selection. Each
-judgement is a correction (`services.tasks_judge`): kept across re-imports, recorded in the
-task's history, and shown on the public task page as 人工判定.
+Tasks whose status is unknown: an editor sets a status and a reason per task, or one status and
+reason for a selection (`services.tasks_judge`, shown publicly as 人工判定). Pairs of target and
+actual the parser doubted (待核): an editor accepts or rejects each (`services.metrics_review`).
+Both are corrections: kept across re-imports and recorded in the history.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop, ngettext
 
 from tracker import services
-from tracker.models import Report, Task
+from tracker.models import Metric, Report, Task
 
 # Message ids (the Chinese text); translated when shown.
-JUDGE_NOTHING_CHOSEN = gettext_noop("没有选择任何任务的状态：请为任务选择状态，或勾选任务后在上方选择统一的状态。")
+JUDGE_NOTHING_CHOSEN = gettext_noop(
+    "没有选择任何任务的状态或指标的核对结果：请为任务选择状态（或勾选任务后在上方选择统一的状态），或接受、拒绝待核的指标。"
+)
 # Statuses an editor may give; "unknown" is what the queue is for.
 JUDGED_STATUSES = [status for status in Task.Status if status != Task.Status.UNKNOWN]
 
@@ -33,20 +36,33 @@ def judge_queue(report: Report):
     )
 
 
+def doubtful_pairs(report: Report):
+    """The report's pairs the parser doubted and no admin decided on yet, in table order."""
+    return (
+        Metric.objects.filter(task__report=report).doubtful().select_related("task").order_by("task__seq", "position")
+    )
+
+
 def judge_view(model_admin, request, report_id: int):
     report = get_object_or_404(Report, pk=report_id)
     if not model_admin.has_view_permission(request, report):
         raise PermissionDenied
     tasks = list(judge_queue(report))
+    pairs = list(doubtful_pairs(report))
     if request.method == "POST":
         if not request.user.has_perm("tracker.change_task"):
             raise PermissionDenied
         judgements = _judgements(request.POST, tasks)
-        if not judgements:
+        reviews = [(pair, request.POST[f"review-{pair.pk}"]) for pair in pairs if request.POST.get(f"review-{pair.pk}") in ("accepted", "rejected")]
+        if not judgements and not reviews:
             model_admin.message_user(request, gettext(JUDGE_NOTHING_CHOSEN), messages.ERROR)
-        else:
+        if judgements:
             count = services.tasks_judge(judgements=judgements, user=request.user)
             message = ngettext("已判定 {count} 项任务的状态（作为人工更正保留）。", "已判定 {count} 项任务的状态（作为人工更正保留）。", count)
+            model_admin.message_user(request, message.format(count=count), messages.SUCCESS)
+        if reviews:
+            count = services.metrics_review(decisions=reviews, user=request.user)
+            message = ngettext("已核对 {count} 个待核指标（作为人工更正保留）。", "已核对 {count} 个待核指标（作为人工更正保留）。", count)
             model_admin.message_user(request, message.format(count=count), messages.SUCCESS)
         return redirect(reverse("admin:tracker_report_judge", args=[report.pk]))
     context = {
@@ -55,6 +71,7 @@ def judge_view(model_admin, request, report_id: int):
         "title": gettext("判定未知状态"),
         "report": report,
         "tasks": tasks,
+        "pairs": pairs,
         "statuses": [(status.value, status.label) for status in JUDGED_STATUSES],
         "can_change": request.user.has_perm("tracker.change_task"),
     }

@@ -153,6 +153,7 @@ def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
             "status_label": Task.Status(task.status.value).label,
             "diagnostics": row_diagnostics,
             "source": lines[task.first_line - 1 : task.last_line] if lines else None,
+            "doubtful_pairs": _doubtful_pairs(task),
         }
         for _, _, task, row_diagnostics in shown
     ]
@@ -174,3 +175,13 @@ def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
         "source_name": pending.source_name,
         "byte_count": len(pending.data),
     }
+
+
+def _doubtful_pairs(task) -> list[dict]:
+    """The row's target–actual pairs the parser doubted (待核): accepted or rejected on the task's page once imported."""
+    pairs = []
+    for metric in task.metrics:
+        data = metric.to_json() if hasattr(metric, "to_json") else dict(metric)
+        if data.get("confidence") == "doubtful":
+            pairs.append(data)
+    return pairs

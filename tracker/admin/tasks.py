@@ -8,6 +8,8 @@ edit (who, when, before and after) under the "历史" button.
 """
 
 from django.contrib import admin, messages
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -58,9 +60,31 @@ class MetricInline(admin.StackedInline):
     """
 
     model = Metric
-    fields = [("label", "kind", "position"), ("target", "comparator", "unit"), ("actual", "actual_unit", "completion"), "locked"]
+    fields = [
+        ("label", "kind", "position"),
+        ("target", "comparator", "unit", "target_text"),
+        ("actual", "actual_unit", "completion"),
+        ("confidence", "confidence_reason"),
+        ("review", "locked"),
+    ]
+    readonly_fields = ["target_text", "confidence", "confidence_reason"]
     ordering = ["position"]
     extra = 0
+
+
+class DoubtfulPairsFilter(admin.SimpleListFilter):
+    """Tasks with pairs the parser doubted and no admin has accepted or rejected yet (待核)."""
+
+    title = _("待核指标")
+    parameter_name = "doubtful"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("有待核指标"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(Exists(Metric.objects.filter(task=OuterRef("pk")).doubtful()))
+        return queryset
 
 
 @admin.register(Task)
@@ -68,9 +92,9 @@ class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, 
     action_form = TaskActionForm
     actions = ["set_status", "move_to_theme", "add_department"]
     inlines = [TaskDepartmentInline, TaskLeaderInline, MetricInline]
-    list_display = ["seq", "short_content", "theme", "lead_departments", "status", "is_corrected", "report_period"]
+    list_display = ["seq", "short_content", "theme", "lead_departments", "status", "doubtful_count", "is_corrected", "report_period"]
     list_display_links = ["seq", "short_content"]
-    list_filter = ["report", "status", "theme", ("departments", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["report", "status", DoubtfulPairsFilter, "theme", ("departments", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["report", "theme"]
     list_per_page = 50
     search_fields = ["content", "progress", "note", "departments__name", "leaders__name"]
@@ -87,7 +111,16 @@ class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, 
         css = {"all": ["css/admin-task-form.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("department_links__department")
+        doubtful = Metric.objects.filter(task=OuterRef("pk")).doubtful().order_by().values("task").annotate(n=Count("pk")).values("n")
+        return (
+            super().get_queryset(request)
+            .prefetch_related("department_links__department")
+            .annotate(doubtful_pairs=Coalesce(Subquery(doubtful), 0))
+        )
+
+    @admin.display(description=_("待核指标"), ordering="doubtful_pairs")
+    def doubtful_count(self, task):
+        return task.doubtful_pairs or ""
 
     @admin.display(description=_("工作内容"))
     def short_content(self, task):
@@ -142,9 +175,13 @@ class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, 
         if not (formset.new_objects or formset.changed_objects or formset.deleted_objects):
             return
         if formset.model is Metric:
-            edited = [(metric, fields) for metric, fields in formset.changed_objects]
+            reviewed = [(metric, metric.review) for metric, fields in formset.changed_objects if fields == ["review"] and metric.review]
+            if reviewed:  # only the 核对 choice changed: the review service (it also judges the status again)
+                services.metrics_review(decisions=reviewed, user=request.user)
+            edited = [(metric, fields) for metric, fields in formset.changed_objects if not (fields == ["review"] and metric.review)]
             edited += [(metric, ["label"]) for metric in formset.new_objects]
-            services.task_metrics_save(task=task, edited=edited, deleted=formset.deleted_objects, user=request.user)
+            if edited or formset.deleted_objects:
+                services.task_metrics_save(task=task, edited=edited, deleted=formset.deleted_objects, user=request.user)
             return
         deleted = {id(row) for row in formset.deleted_objects}
         rows = [f.instance for f in formset.forms if f.instance.pk or f.instance in formset.new_objects]

@@ -19,6 +19,7 @@ management commands call these; nothing writes around them.
 """
 
 from tracker.services.corrections import (
+    metrics_review,
     task_correct,
     task_departments_set,
     task_leaders_set,
@@ -92,6 +93,7 @@ __all__ = [
     "diagnostics_reopen",
     "diagnostics_resolve",
     "leader_rename",
+    "metrics_review",
     "import_plan",
     "report_delete",
     "report_import",

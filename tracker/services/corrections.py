@@ -233,3 +233,63 @@ def tasks_judge(*, judgements: Sequence[tuple[Task, str, str]], user=None) -> in
         tasks.append(task)
     _tasks_save(tasks, ["status", "status_reason"], user=user)
     return len(tasks)
+
+
+@transaction.atomic
+def metrics_review(*, decisions: Sequence[tuple[Metric, str]], user=None) -> int:
+    """An admin's decision on doubtful pairs: (metric, "accepted" | "rejected"). Kept across re-imports (the metric is
+    locked with it). An accepted pair counts from now on, a rejected one never; the tasks' statuses are judged again
+    from their trusted pairs, unless an admin set the status."""
+    decisions = [(metric, Metric.Review(review)) for metric, review in decisions]
+    _lock_reports(metric.task.report_id for metric, _ in decisions)
+    for metric, review in decisions:
+        metric.review = review
+        metric.locked = True
+        if review == Metric.Review.ACCEPTED and metric.completion is None:
+            metric.completion = _completion(metric)
+    bulk.rows_update(Metric, [metric for metric, _ in decisions], ["review", "locked", "completion"])
+    Metric.history.bulk_history_create(
+        [metric for metric, _ in decisions], update=True, default_user=user, default_change_reason=CORRECTION_REASON
+    )
+    tasks = {metric.task_id: metric.task for metric, _ in decisions}
+    rejudged = [task for task in tasks.values() if _rejudge_status(task)]
+    if rejudged:
+        bulk.rows_update(Task, rejudged, ["status", "status_reason"])
+        Task.history.bulk_history_create(rejudged, update=True, default_user=user, default_change_reason=CORRECTION_REASON)
+    _public_if_published(task.report_id for task in tasks.values())
+    return len(decisions)
+
+
+def _completion(metric: Metric) -> float | None:
+    """actual over the least that meets the target (its floor, when the target gives one), as the parser computes it."""
+    yardstick = metric.floor if metric.floor is not None else metric.target
+    if metric.actual is None or not yardstick or metric.kind in (Metric.Kind.GROWTH, Metric.Kind.PERCENT):
+        return None
+    return metric.actual / yardstick
+
+
+def _rejudge_status(task: Task) -> bool:
+    """Judge the task's status again from its trusted pairs (the parser's rule); False when an admin set it or it stays."""
+    if "status" in task.corrected_fields:
+        return False
+    from tracker.parsing.metrics import Metric as ParsedMetric
+    from tracker.parsing.status import judge_status
+
+    figures = []
+    for row in Metric.objects.filter(task=task).trusted().order_by("position"):
+        figure = ParsedMetric(
+            label=row.label, target=row.target, unit=row.unit, comparator=row.comparator, kind=row.kind,
+            actual=row.actual, actual_unit=row.actual_unit, completion=row.completion,
+        )
+        for name in ("floor", "range_high", "approx", "target_text"):
+            if hasattr(figure, name):
+                setattr(figure, name, getattr(row, name))
+        figures.append(figure)
+    status, reason = judge_status(
+        content=task.content, progress=task.progress, completion_text=task.completion_text,
+        metrics=figures, period_end_month=task.report.period_end_month,
+    )
+    if (status.value, reason) == (task.status, task.status_reason):
+        return False
+    task.status, task.status_reason = status.value, reason
+    return True

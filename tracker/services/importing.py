@@ -624,6 +624,11 @@ def metrics_store(*, rows: list[tuple[Task, ParsedTask]], fresh: bool = False, u
                     actual=data.get("actual"), actual_unit=data.get("actual_unit") or "",
                     completion=data.get("completion"), target_start=target_span[0], target_end=target_span[1],
                     actual_start=actual_span[0], actual_end=actual_span[1],
+                    target_text=(data.get("target_text") or "")[:200], floor=data.get("floor"),
+                    approx=bool(data.get("approx")), range_high=data.get("range_high"),
+                    source=data.get("source") or Metric.Source.TEXT,
+                    confidence=data.get("confidence") or Metric.Confidence.CONFIDENT,
+                    confidence_reason=data.get("confidence_reason") or "",
                 )
             )
     Metric.objects.bulk_create(metrics, batch_size=bulk.INSERT_BATCH_SIZE)
