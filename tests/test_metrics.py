@@ -267,6 +267,13 @@ def test_to_json_has_exactly_the_documented_keys():
         "completion": pytest.approx(0.9637, abs=1e-4),
         "period_end_month": None,
         "evidence": {"target": [4, 10], "actual": [4, 11]},
+        "target_text": "60万平方米",
+        "floor": None,
+        "approx": False,
+        "range_high": None,
+        "source": "text",
+        "confidence": "confident",
+        "confidence_reason": "进度所列名称、单位与目标一致",
     }
 
 

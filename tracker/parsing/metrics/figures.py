@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .phrases import _clean, _figure_noun, _is_qualifier, _names_what_follows, _strip_digits
+from .phrases import _clean, _figure_noun, _first_item, _is_qualifier, _names_what_follows, _next_item, _strip_digits
 from .quantities import _compound_groups, _Quantity, _quantities
 from .segments import _masked_ranges, _Segments
 from .vocabulary import (
@@ -97,9 +97,9 @@ def _read_figures(progress: str, segments: _Segments) -> list[_Figure]:
             if index + 1 < len(groups) and _is_qualifier(between):
                 continue  # "11个项目3207个泊位": the first figure says which 泊位
             before = _without_parentheses(progress[previous_end : group[0].start], paren_mask, previous_end)
-            if previous_end > clause_start and "、" in before:
-                before = before.split("、", 1)[1]  # the item before ended at its 、
-            after = between.split("、")[0] if index + 1 < len(groups) else between
+            if previous_end > clause_start:
+                before = _next_item(before)  # the item before ended at its 、, conjunction or verb
+            after = _first_item(between) if index + 1 < len(groups) else between
             for quantity in group:
                 figures.append(_figure(progress, segments, quantity, clause, before, after, spans))
             previous_end = group[-1].end

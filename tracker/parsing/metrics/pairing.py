@@ -1,15 +1,22 @@
-"""Which progress figure is the actual of which content target.
+"""Which progress figure is the actual of which content target, and how sure that is.
 
 Matched by what is counted, its unit and its action, never by position: sure
-matches first, a doubtful one only when nothing else fits, none when two candidates
-tie with different values. Reads no text; it works on the targets and figures
-already read, and writes the chosen figure onto its `Metric`.
+matches first, a weaker one only when nothing else fits, none when two candidates
+tie with different values. A figure never pairs with a target it contradicts: an
+earlier stage (拟上市, 入库, 签约 for 上市, 开工), a part named under 其中 for the whole,
+another level (省级 of all levels). A figure that names the same kind of thing for
+another subject ("战略性新兴产业…占比" for "四大新兴产业…占比") pairs only as doubtful.
+Reads no text; it works on the targets and figures already read, and writes the
+chosen figure, with its confidence, onto its `Metric`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
 from .figures import _Figure
-from .metric import Metric
+from .metric import CONFIDENT, DOUBTFUL, Metric
 from .phrases import _figure_noun
 from .targets import _Target
 from .vocabulary import (
@@ -19,11 +26,23 @@ from .vocabulary import (
     PERCENT,
     _ACTION_FAMILIES,
     _COMPLETION_ACTIONS,
+    _EARLY_STAGE_RE,
     _GENERIC_BIGRAMS,
+    _LATE_STAGE_RE,
     _LEVEL_RE,
+    _NOUN_FILLER_RE,
     _PLAUSIBLE_WEAK_RATIO,
     _STAGE_ACTIONS,
 )
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """The figure chosen as a target's actual, with how sure the choice is and why, in Chinese."""
+
+    figure: int
+    confidence: str
+    reason: str
 
 
 def _bigrams(text: str) -> set[str]:
@@ -69,9 +88,58 @@ def _level_added(target_noun: str, figure_noun: str) -> bool:
     return level not in target_noun and level[0] not in target_noun[:4]
 
 
+def _core(noun: str) -> str:
+    """What a noun names, without fillers that say nothing of which thing it is (全区, 累计, dates)."""
+    return _NOUN_FILLER_RE.sub("", noun)
+
+
+def _stage_conflict(target: _Target, figure: _Figure) -> bool:
+    """The figure counts another stage of the thing: candidates, plans or signings for a thing done, or the reverse."""
+    target_text = target.noun + target.action
+    figure_text = figure.noun + figure.text
+    target_early = set(_EARLY_STAGE_RE.findall(target_text))
+    figure_early = set(_EARLY_STAGE_RE.findall(figure_text))
+    target_late = set(_LATE_STAGE_RE.findall(target_text))
+    figure_late = set(_LATE_STAGE_RE.findall(figure_text))
+    earlier = figure_early - target_early
+    if earlier and (earlier != {"签约"} or target_late):
+        return True  # "入选拟上市企业库" for 上市企业; "签约" for 开工项目 (but 签约 may be how 引进 is done)
+    return bool(target_early - figure_early) and bool(figure_late)  # "签约项目" met by "开工项目"
+
+
+def _subject_conflict(target_noun: str, figure_noun: str) -> str:
+    """The same kind of thing for another subject: "四大新兴产业增加值占比" / "战略性新兴产业增加值占比".
+
+    Both nouns share their longest common part, and what each puts before it differs with
+    neither containing the other. Returns the two nouns' cores in a reason, or "".
+    """
+    target_core, figure_core = _core(target_noun), _core(figure_noun)
+    if not target_core or not figure_core or target_core == figure_core:
+        return ""
+    common = SequenceMatcher(None, target_core, figure_core, autojunk=False).find_longest_match(
+        0, len(target_core), 0, len(figure_core)
+    )
+    if common.size < 2:
+        return ""
+    target_before, figure_before = target_core[: common.a], figure_core[: common.b]
+    if not target_before or not figure_before or target_before in figure_before or figure_before in target_before:
+        return ""
+    return f"所指不同:目标为“{target_core}”,进度为“{figure_core}”"
+
+
+def _part_of_whole(target: _Target, figure: _Figure) -> bool:
+    """A figure under 其中 that names a part of what the target counts ("其中高校毕业生就业…")."""
+    if not figure.subset or figure.noun_inherited:
+        return False
+    target_core, figure_core = _core(_figure_noun(target.noun)), _core(figure.noun)
+    return bool(figure_core) and figure_core != target_core and figure_core not in target_core
+
+
 def _compatible(target: _Target, figure: _Figure) -> bool:
     quantity = figure.quantity
     if figure.excluded or figure.heading:
+        return False
+    if _stage_conflict(target, figure) or _part_of_whole(target, figure):
         return False
     if figure.unitless:
         if target.quantity.kind not in (COUNT, AMOUNT):
@@ -106,19 +174,23 @@ def _plausible(target: _Target, figure: _Figure) -> bool:
     return low <= figure.quantity.value / target.quantity.value <= high
 
 
-def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, int]:
-    """Target index -> figure index. Sure matches first; a doubtful one only when nothing else fits."""
-    assignment: dict[int, int] = {}
+def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, _Pair]:
+    """Target index -> its pair. Sure matches first; a weaker or doubtful one only when nothing else fits."""
+    pairs: dict[int, _Pair] = {}
     taken: set[int] = set()
 
-    def assign_unique(candidates: dict[int, dict[int, float]]) -> None:
+    def assign(t: int, f: int, confidence: str, reason: str) -> None:
+        pairs[t] = _Pair(f, confidence, reason)
+        taken.add(f)
+
+    def assign_unique(candidates: dict[int, dict[int, float]], confidence: str, reason_of) -> None:
         # Highest score first; a target whose best two figures tie with different values gets none.
         ranked = sorted(
             ((score, t, f) for t, scored in candidates.items() for f, score in scored.items()),
             key=lambda item: (-item[0], item[1], item[2]),
         )
         for score, target_index, figure_index in ranked:
-            if target_index in assignment or figure_index in taken:
+            if target_index in pairs or figure_index in taken:
                 continue
             rivals = [
                 figures[f].quantity.value
@@ -127,14 +199,18 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, int]:
             ]
             if any(value != figures[figure_index].quantity.value for value in rivals):
                 continue
-            assignment[target_index] = figure_index
-            taken.add(figure_index)
+            assign(target_index, figure_index, confidence, reason_of(target_index, figure_index))
+
+    def assign_if_single(t: int, candidates: list[int], confidence: str, reason: str) -> None:
+        if len({figures[f].quantity.value for f in candidates}) == 1:
+            assign(t, candidates[0], confidence, reason)
 
     compatible = {
         t: [f for f, figure in enumerate(figures) if _compatible(target, figure)] for t, target in enumerate(targets)
     }
-    # 1. The figure names what the target counts.
+    # 1. The figure names what the target counts. One that names it for another subject is only doubtful.
     strong: dict[int, dict[int, float]] = {}
+    other_subject: dict[int, dict[int, float]] = {}
     for t, target in enumerate(targets):
         for f in compatible[t]:
             tier, score = _similarity(target, figures[f])
@@ -143,13 +219,14 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, int]:
             if tier == "strong":
                 bonus = 0.5 if target.action and figures[f].actions & _ACTION_FAMILIES[target.action] else 0.0
                 penalty = 0.3 if figures[f].subset else 0.0
-                strong.setdefault(t, {})[f] = score + bonus - penalty
-    assign_unique(strong)
+                chosen = other_subject if _subject_conflict(target.noun, figures[f].noun) else strong
+                chosen.setdefault(t, {})[f] = score + bonus - penalty
+    assign_unique(strong, CONFIDENT, lambda t, f: "进度所列名称、单位与目标一致")
 
     # 2. The same action on the same unit, once each: "开工18条" and "16条已开工".
     by_action: dict[tuple[str, str], list[int]] = {}
     for t, target in enumerate(targets):
-        if t not in assignment and target.action:
+        if t not in pairs and target.action:
             by_action.setdefault((target.action, target.quantity.unit), []).append(t)
     for (action, unit), target_indexes in by_action.items():
         if len(target_indexes) != 1:
@@ -162,19 +239,23 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, int]:
             for f in compatible[t]
             if f not in taken and not figures[f].unitless and _may_count_the_same(targets[t], figures[f])
         ]
-        _assign_if_single(t, matching, figures, assignment, taken)
+        assign_if_single(t, matching, CONFIDENT, f"进度中唯一“{action}”的{unit}数")
 
-    # 3. Growth: one growth target and one growth figure in the task are the pair.
+    # 3. Growth: one growth target and one growth figure in the task are the pair, unless the
+    #    figure names another indicator ("规上工业增加值增长8%" for 地区生产总值).
     growth_targets = [t for t, target in enumerate(targets) if target.quantity.kind == GROWTH]
     growth_figures = [f for f, figure in enumerate(figures) if figure.quantity.kind == GROWTH and not figure.excluded]
-    if len(growth_targets) == 1 and len(growth_figures) == 1 and growth_targets[0] not in assignment:
+    if len(growth_targets) == 1 and len(growth_figures) == 1 and growth_targets[0] not in pairs:
         t, f = growth_targets[0], growth_figures[0]
         if f not in taken and _compatible(targets[t], figures[f]):
-            assignment[t] = f
-            taken.add(f)
+            named = _core(figures[f].noun)
+            if not named or _similarity(targets[t], figures[f])[0]:
+                assign(t, f, CONFIDENT, "进度中唯一的增速")
+            else:
+                assign(t, f, DOUBTFUL, f"进度中唯一的增速,但所指为“{named}”")
 
     # 4. A weaker likeness (a shared word), when it is the only one either way and the size is plausible.
-    remaining = [t for t in range(len(targets)) if t not in assignment]
+    remaining = [t for t in range(len(targets)) if t not in pairs]
     weak: dict[int, list[int]] = {}
     for t in remaining:
         target = targets[t]
@@ -189,10 +270,10 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, int]:
     for t, candidates in weak.items():
         claimed_elsewhere = any(set(candidates) & set(other) for u, other in weak.items() if u != t)
         if not claimed_elsewhere:
-            _assign_if_single(t, candidates, figures, assignment, taken)
+            assign_if_single(t, candidates, CONFIDENT, "进度中唯一名称相近、单位相同的数")
 
     # 5. A figure without a noun ("已完工57台"), when the target is the only one left in that unit.
-    remaining = [t for t in range(len(targets)) if t not in assignment]
+    remaining = [t for t in range(len(targets)) if t not in pairs]
     for t in remaining:
         target = targets[t]
         if target.quantity.kind in (PERCENT, GROWTH) or _scope_changed(target, figures):
@@ -210,8 +291,16 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, int]:
             and _plausible(target, figures[f])
         ]
         whole = [f for f in candidates if not figures[f].subset]
-        _assign_if_single(t, whole or candidates, figures, assignment, taken)
-    return assignment
+        assign_if_single(t, whole or candidates, CONFIDENT, f"进度中唯一未另指他物的{target.quantity.unit}数")
+
+    # 6. What is left may take a figure naming the same kind of thing for another subject, as doubtful.
+    leftover = {t: {f: score for f, score in scored.items() if f not in taken} for t, scored in other_subject.items() if t not in pairs}
+    assign_unique(
+        {t: scored for t, scored in leftover.items() if scored},
+        DOUBTFUL,
+        lambda t, f: _subject_conflict(targets[t].noun, figures[f].noun),
+    )
+    return pairs
 
 
 def _may_count_the_same(target: _Target, figure: _Figure) -> bool:
@@ -228,15 +317,8 @@ def _nameless_for(target: _Target, figure: _Figure) -> bool:
     return own_bigrams <= _GENERIC_BIGRAMS and own in target.noun
 
 
-def _assign_if_single(t: int, candidates: list[int], figures: list[_Figure], assignment: dict[int, int], taken: set[int]) -> None:
-    values = {figures[f].quantity.value for f in candidates}
-    if len(values) == 1:
-        f = candidates[0]
-        assignment[t] = f
-        taken.add(f)
-
-
-def _set_actual(metric: Metric, figure: _Figure) -> None:
+def _set_actual(metric: Metric, figure: _Figure, *, confidence: str = CONFIDENT, reason: str = "") -> None:
+    metric.confidence, metric.confidence_reason = confidence, reason
     metric.actual = figure.quantity.value
     metric.actual_unit = figure.quantity.unit or metric.unit
     metric.actual_span = (figure.quantity.start, figure.quantity.end)

@@ -13,6 +13,7 @@ from .vocabulary import (
     _GENERIC_LEAD_RE,
     _GENERIC_TAIL_RE,
     _GROWTH_AFTER_RE,
+    _ITEM_BREAK_RE,
     _VERB_END_RE,
 )
 
@@ -20,7 +21,27 @@ from .vocabulary import (
 def _is_qualifier(after: str) -> bool:
     """The text between two figures names a thing without a break: the first figure qualifies it."""
     stripped = after.removeprefix("以上").removeprefix("以下")
-    return bool(_clean(stripped)) and "、" not in stripped and not _GROWTH_AFTER_RE.match(stripped)
+    return (
+        bool(_clean(stripped))
+        and "、" not in stripped
+        and not _GROWTH_AFTER_RE.match(stripped)
+        and not _ITEM_BREAK_RE.search(stripped)
+    )
+
+
+def _first_item(between: str) -> str:
+    """Of the text between two figures, the part that belongs to the first: up to a 、, a conjunction or a verb."""
+    first = between.split("、")[0]
+    found = _ITEM_BREAK_RE.search(first)
+    return first[: found.start()] if found else first
+
+
+def _next_item(before: str) -> str:
+    """Of the text between two figures, the part that belongs to the second: from its 、, conjunction or verb on."""
+    if "、" in before:
+        return before.split("、", 1)[1]
+    found = _ITEM_BREAK_RE.search(before)
+    return before[found.start() :] if found else before
 
 
 def _names_what_follows(phrase_before: str) -> bool:

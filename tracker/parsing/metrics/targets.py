@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .phrases import _clean, _is_qualifier, _names_what_follows
-from .quantities import _compound_groups, _Quantity, _quantities
+from .phrases import _clean, _first_item, _is_qualifier, _names_what_follows, _next_item
+from .quantities import _compound_groups, _Quantity, _quantities, _ranges
 from .segments import _masked_ranges, _Segments
 from .vocabulary import (
     AT_LEAST,
@@ -23,13 +23,16 @@ from .vocabulary import (
     _ACTION_RE,
     _AT_LEAST_BEFORE_RE,
     _AT_MOST_BEFORE_RE,
+    _BOUND_BETWEEN_RE,
     _CHINESE_DIGITS,
+    _FLOOR_WORD_RE,
     _GENERIC_LEAD_RE,
     _GROWTH_AFTER_RE,
     _GROWTH_BEFORE_RE,
     _MADE_INTO_RE,
     _QUOTES,
     _REDUCTION_BEFORE_RE,
+    _TARGET_LEAD_RE,
     _VERB_BEFORE_NUMERAL_RE,
     _ZERO_GROWTH_RE,
 )
@@ -50,7 +53,8 @@ def _read_targets(content: str) -> list[_Target]:
         return []
     segments = _Segments.of(content)
     mask = _masked_ranges(content, _QUOTES)
-    quantities = [q for q in _quantities(content, mask) if _may_be_target(content, q, segments)]
+    quantities = _ranges(content, mask, _quantities(content, mask))
+    quantities = _merge_bounds(content, [q for q in quantities if _may_be_target(content, q, segments)])
     for match in _ZERO_GROWTH_RE.finditer(content):
         if not mask[match.start()]:
             comparator = AT_MOST if match["suffix"] in ("以下", "以内") else AT_LEAST
@@ -72,10 +76,10 @@ def _read_targets(content: str) -> list[_Target]:
             if more_follow and _is_qualifier(after):
                 continue  # "10亿元以上重大产业项目20个": the first figure says which projects
             if more_follow:
-                after = after.split("、")[0]  # "20座公厕、16个…": the 、 ends this item
+                after = _first_item(after)  # "20座公厕、16个…", "18个应急广播并安装…": this item ends there
             before = content[previous_end : group[0].start]
-            if previous_end > clause_start and "、" in before:
-                before = before.split("、", 1)[1]  # the item before ended at its 、
+            if previous_end > clause_start:
+                before = _next_item(before)  # the item before ended at its 、, conjunction or verb
             targets.extend(_targets_of_group(content, group, before, after, segments))
             previous_end = group[-1].end
     _inherit_nouns(targets)
@@ -97,6 +101,35 @@ def _may_be_target(content: str, quantity: _Quantity, segments: _Segments) -> bo
     return True
 
 
+def _merge_bounds(content: str, quantities: list[_Quantity]) -> list[_Quantity]:
+    """A target and its bound are one target: "5.5%左右(确保5%以上)" is 5.5 with a floor of 5.
+
+    "确保5%、力争6%" is 6 with a floor of 5; "增长6%,力争7%" stays 6 (the aim is kept in its words only).
+    The merged quantity's span covers both, so the label is read around the whole.
+    """
+    merged: list[_Quantity] = []
+    for quantity in quantities:
+        previous = merged[-1] if merged else None
+        found = _BOUND_BETWEEN_RE.match(content, previous.end, quantity.start) if previous else None
+        if previous is None or found is None or (quantity.unit, quantity.kind) != (previous.unit, previous.kind):
+            merged.append(quantity)
+            continue
+        if found["floor"] and quantity.value <= previous.value:
+            previous.floor = quantity.value
+        elif found["aim"] and quantity.value >= previous.value:
+            lead = _GROWTH_BEFORE_RE.sub("", content[max(0, previous.start - 8) : previous.start])
+            if _FLOOR_WORD_RE.search(lead[-3:]):  # "确保5%、力争6%": the first is the floor
+                previous.floor, previous.value = previous.value, quantity.value
+                previous.comparator = AT_LEAST
+        else:
+            merged.append(quantity)
+            continue
+        previous.end = quantity.end
+        if content[found.start() : found.start() + 1] in "(（" and content[quantity.end : quantity.end + 1] in ")）":
+            previous.end += 1  # the closing bracket of "(确保5%以上)"
+    return merged
+
+
 def _targets_of_group(content: str, group: list[_Quantity], before: str, after: str, segments: _Segments) -> list[_Target]:
     before = before.lstrip("、和及与 ")
     growth = _growth_comparator(before, after)
@@ -111,6 +144,16 @@ def _targets_of_group(content: str, group: list[_Quantity], before: str, after: 
                         quantity.comparator = comparator
                 break
         before = before.removesuffix(comparator_prefix)
+    lead = _TARGET_LEAD_RE.search(_GROWTH_BEFORE_RE.sub("", before) if growth else before)
+    if lead:
+        for quantity in group:
+            if lead["floor"] and quantity.floor is None:
+                quantity.floor = quantity.value
+                quantity.comparator = AT_LEAST if quantity.comparator == EQUAL else quantity.comparator
+            quantity.approx = quantity.approx or bool(lead["approx"])
+        if not growth:  # "力争6%": the word is part of the target as written
+            comparator_prefix = lead.group(0) + comparator_prefix
+            before = before[: lead.start()]
     phrase_before = _GROWTH_BEFORE_RE.sub("", _REDUCTION_BEFORE_RE.sub("", before)) if growth else before
     phrase_after = _GROWTH_AFTER_RE.sub("", after.removeprefix("以上").removeprefix("以下")) if growth else after
 
@@ -141,6 +184,11 @@ def _targets_of_group(content: str, group: list[_Quantity], before: str, after: 
             quantity.kind, quantity.unit, quantity.value = GROWTH, "%", quantity.value * sign
             if quantity.comparator == EQUAL or sign < 0:
                 quantity.comparator = comparator
+            if sign < 0:  # a reduction's "以上" is a ceiling on growth, not a floor
+                quantity.floor = None
+                quantity.high = None
+        if quantity.comparator == AT_LEAST and quantity.floor is None:
+            quantity.floor = quantity.value  # "15家以上", "不低于24.5%": the target is its own floor
         for each_noun in nouns:
             targets.append(
                 _Target(

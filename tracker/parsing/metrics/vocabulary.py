@@ -66,6 +66,8 @@ _QUANTITY_RE = re.compile(
     r"(?P<unit>" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")"
     r"(?P<suffix>以上|以下|以内|左右)?"
 )
+# A range: "3-5个", "6%-7%", "5至10万元"; the high end is read with its unit by _QUANTITY_RE.
+_RANGE_RE = re.compile(r"(?<![\dA-Za-z./-])(?P<low>\d+(?:\.\d+)?(?:万|亿)?)[%％]?\s*(?:-|—|–|~|～|至|到)\s*(?P<high>\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)?)")
 # A bare number after 达到/为 that the progress prints without its unit ("拥有量达到112").
 _UNITLESS_RE = re.compile(r"(?:达到|达|为)(?P<num>\d+(?:\.\d+)?)(?![\d.%‰％万亿]|[个家条处座所张台场件宗项套幢次人名户元亩吨方米])")
 _ZERO_GROWTH_RE = re.compile(r"(?P<word>零增长|正增长)(?P<suffix>以上|以下|以内)?")
@@ -100,11 +102,12 @@ _PARENS = {"(": ")", "（": "）"}
 _GENERIC_LEAD_RE = re.compile(
     r"^(?:其中|我区|本区|全年|全区|全面|计划|累计|目前|今年以来|确保|力争|争取|持续|加快|深入|积极|大力|着力|进一步|已经|已|"
     r"共计|共|合计|总计|新增|新建|建成|建设|完成|实施|创建|开展|引进|培育|推进|实现|打造|安排|争创|招引|盯引|落地|"
-    r"培养|保持|达到|新创|创成|更新|申报|按期|如期|顺利|基本|正式|为|对|再|均|和|及|与|、|等|的|\s)+"
+    r"培养|保持|达到|新创|创成|更新|申报|按期|如期|顺利|基本|正式|安装|努力|约|为|对|再|均|并|和|及|与|、|等|的|\s)+"
 )
 _GENERIC_TAIL_RE = re.compile(
     r"(?:已经|已|目前|均|全部|共计|共|合计|累计|总计|达到|达|增至|提升至|提高至|至|不低于|不少于|不超过|不高于|"
-    r"超过|超|约|近|控制在|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|开工|投用|引进|培养|的|、|\s)+$"
+    r"超过|超|约|近|控制在|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|开工|投用|引进|培养|确保|力争|争取|努力|"
+    r"大约|左右|的|、|[(（]|\s)+$"
 )
 # What is done to the thing counted; a target with one is only met by a figure with a matching one.
 _ACTION_FAMILIES: dict[str, frozenset[str]] = {
@@ -155,6 +158,15 @@ _GENERIC_BIGRAMS = frozenset(
 # A figure that equals its target but has no verb of achievement is the target restated.
 _STRICT_ACHIEVED_RE = re.compile(r"已完成|已建成|已完工|已竣工|完成|建成|完工|竣工|新增|累计|签约|已开工|已投用|投用|引进|招引")
 _PLAUSIBLE_WEAK_RATIO = (0.1, 3.0)
+# Stages of a thing counted. A figure at an earlier stage than its target (拟上市, 入库, 签约) counts
+# candidates, not the thing: "9家企业入选拟上市企业库" is no actual of "上市挂牌企业5家".
+_EARLY_STAGE_RE = re.compile(r"(?<![模虚])拟|预计|计划|储备|后备|候选|入库|入选|意向|在谈|洽谈|谋划|辅导|报会|签约")
+_LATE_STAGE_RE = re.compile(r"开工|竣工|完工|建成|上市|投产|投用|开业|挂牌|交付|完成")
+# Words around a counted noun that say nothing of which thing it is, dropped before nouns are compared.
+_NOUN_FILLER_RE = re.compile(
+    r"全区|我区|本区|全市|全县|全省|今年以来|今年|全年|年度|目前|截至目前|最新|累计|新增|共计|合计|其中|同比|比上年|较上年|"
+    r"上半年|前三季度|一季度|二季度|三季度|四季度|已经|已|共|的|等|、|“|”|‘|’|\d+(?:\.\d+)?(?:月份|月|日|年)?|[-—]"
+)
 # A Chinese numeral counts something to do only after a verb: "开展百场…", not "中央八项规定".
 _VERB_BEFORE_NUMERAL_RE = re.compile(r"(?:开展|举办|新增|新建|建设|建成|完成|创建|实施|引进|培育|培养|打造|推出|安排|组织|招引|达到|达|超过|超|近|约|共|等|为|、)$")
 # A phrase ending in one of these is followed by what it acts on: "有序推进94条道路建设".
@@ -162,4 +174,19 @@ _VERB_END_RE = re.compile(
     r"(?:推进|完成|建设|建成|实施|新增|新建|新创|开展|举办|引进|招引|培养|培育|创建|拆除|出让|收储|开工|竣工|完工|交付|"
     r"投用|续建|覆盖|集聚|签约|落地|累计|为|达|达到|安排|提升|改造)$"
 )
+# Between two figures of one clause, where the first item ends and the next begins: a conjunction or
+# a verb ("建成18个应急广播并安装752个喇叭", "3所学校新增学位1200个"). Without one, the first figure
+# qualifies what the second counts ("10亿元以上重大产业项目20个").
+_ITEM_BREAK_RE = re.compile(
+    r"并且|并|以及|同时|及|和|与|安装|建成|新建|建设|完成|新增|改造|实施|开展|举办|引进|培育|培训|打造|创建|累计|实现|"
+    r"覆盖|配备|设置|惠及|带动|吸纳|发放|提供|招引|签约|开工|竣工|完工|投用|交付|达到|总投资|投资|涉及|涵盖|包括"
+)
+# Words that bound a target ("5.5%左右(确保5%以上)", "确保5%、力争6%"): a floor, or an aim above the target.
+_FLOOR_WORD_RE = re.compile(r"确保|保底|最低|至少|不低于|不少于")
+_AIM_WORD_RE = re.compile(r"力争|争取|努力|冲刺")
+# The text between a target and its bound, and the words before a target that belong to its written form.
+_BOUND_BETWEEN_RE = re.compile(
+    r"\s*[(（,，、]?\s*(?:(?P<floor>确保|保底|最低|至少|不低于|不少于)|(?P<aim>力争|争取|努力|冲刺))(?:达到|实现|增长)?\s*$"
+)
+_TARGET_LEAD_RE = re.compile(r"(?:(?P<floor>确保|保底)|(?P<aim>力争|争取|努力)|(?P<approx>大约|约|近))(?:达到|实现)?$")
 _MADE_INTO_RE = re.compile(r"打造为|打造成|建设为|建设成|建成为|提升为")
