@@ -291,6 +291,179 @@ def test_evidence_spans_point_at_the_figures():
     assert by_label(found, "山水连廊").actual_span is None
 
 
+# --- the examples of issue 12 -------------------------------------------------------------
+
+
+def test_candidates_for_listing_are_no_actual_of_listed_companies():
+    metric = only("上市挂牌企业5家。", "今年以来,9家企业入选拟上市企业库。")
+    assert metric.actual is None
+    assert metric.completion is None
+
+
+def test_a_share_of_another_industry_is_never_a_confident_actual():
+    metric = only("四大新兴产业增加值占比44%。", "1-9月,战略性新兴产业增加值占比46.3%。")
+    assert metric.actual is None or metric.confidence == "doubtful"
+    assert metric.completion is None
+
+
+def test_growth_about_a_figure_with_a_floor_in_brackets_is_one_target():
+    metric = only("地区生产总值增长5.5%左右(确保5%以上)。")
+    assert (metric.label, metric.target, metric.floor, metric.kind) == ("地区生产总值", 5.5, 5, "growth")
+    assert metric.approx
+    assert metric.target_text == "5.5%左右(确保5%以上)"
+
+
+def test_each_count_keeps_the_thing_it_counts_when_a_verb_starts_the_next():
+    found = metrics_of("建成18个应急广播站点安装752个喇叭。", "已建成18个应急广播站点并安装752个喇叭。")
+    assert [(m.label, m.target, m.unit, m.actual) for m in found] == [
+        ("应急广播站点", 18, "个", 18),
+        ("喇叭", 752, "个", 752),
+    ]
+
+
+# --- pairing only what counts the same thing ----------------------------------------------
+
+
+def test_a_signing_is_no_actual_of_works_started_nor_the_reverse():
+    assert only("开工产业项目20个。", "签约产业项目25个。").actual is None
+    assert only("签约项目20个。", "已开工项目12个。").actual is None
+
+
+def test_signed_projects_still_meet_a_target_of_projects_brought_in():
+    assert only("引进外籍人才项目10个以上。", "已签约外籍人才项目10个。").actual == 10
+
+
+def test_companies_put_in_a_reserve_list_are_no_actual_of_new_companies():
+    assert only("新增规上工业企业10家。", "12家企业列入规上企业培育库。").actual is None
+
+
+def test_a_part_named_under_qi_zhong_does_not_stand_for_the_whole():
+    assert only("帮扶困难人员就业1000人。", "开展就业帮扶,其中帮扶残疾人就业300人。").actual is None
+    whole = only("新增城镇就业3000人。", "新增城镇就业2500人,其中高校毕业生就业800人。")
+    assert whole.actual == 2500
+
+
+def test_stage_breakdowns_under_qi_zhong_still_count():
+    assert only("加装电梯200台以上。", "通过方案联审285台,其中已完工158台,施工中94台。").actual == 158
+
+
+def test_a_doubtful_pair_keeps_its_actual_and_reason_but_no_completion():
+    metric = only("四大新兴产业增加值占比44%。", "战略性新兴产业增加值占比46.3%。")
+    assert (metric.actual, metric.confidence, metric.completion) == (46.3, "doubtful", None)
+    assert "战略性新兴产业增加值占比" in metric.confidence_reason
+
+
+def test_a_growth_figure_of_another_indicator_is_doubtful():
+    metric = only("地区生产总值增长6%。", "1-9月,规上工业增加值增长8.2%。")
+    assert (metric.actual, metric.confidence) == (8.2, "doubtful")
+
+
+def test_a_confident_pair_says_why():
+    metric = only("新增停车泊位3500个。", "停车泊位已新增3600个。")
+    assert metric.confidence == "confident"
+    assert metric.confidence_reason
+
+
+# --- targets as written -------------------------------------------------------------------
+
+
+def test_zuo_you_is_an_approximate_target_with_its_words():
+    metric = only("地区生产总值增长5.5%左右。")
+    assert (metric.target, metric.approx, metric.floor, metric.target_text) == (5.5, True, None, "5.5%左右")
+
+
+def test_que_bao_before_a_figure_gives_a_floor():
+    metric = only("规上工业增加值确保5%以上增长。")
+    assert (metric.target, metric.floor, metric.comparator, metric.kind) == (5, 5, ">=", "growth")
+
+
+def test_li_zheng_is_part_of_the_target_as_written():
+    metric = only("新增市场主体力争6000户。")
+    assert (metric.label, metric.target, metric.target_text) == ("市场主体", 6000, "力争6000户")
+
+
+def test_que_bao_and_li_zheng_give_a_floor_and_a_target():
+    metric = only("一般公共预算收入确保增长5%、力争6%。")
+    assert (metric.label, metric.target, metric.floor, metric.kind) == ("一般公共预算收入", 6, 5, "growth")
+
+
+def test_an_aim_after_the_target_keeps_the_target():
+    metric = only("全年新增上市企业3家,力争5家。")
+    assert (metric.label, metric.target, metric.floor, metric.target_text) == ("上市企业", 3, None, "3家,力争5家")
+
+
+def test_bu_di_yu_and_yi_shang_are_their_own_floor():
+    assert only("确保全区森林覆盖率不低于24.5%。").floor == 24.5
+    assert only("引进各类首店15家以上。").floor == 15
+
+
+def test_a_range_is_its_low_end_with_the_high_end_kept():
+    metric = only("新建口袋公园3-5个。")
+    assert (metric.target, metric.range_high, metric.floor, metric.comparator, metric.target_text) == (3, 5, 3, ">=", "3-5个")
+    assert only("新增绿地5至10万平方米。").range_high == 100000
+
+
+def test_completion_is_measured_against_the_floor():
+    metric = only("新建口袋公园3-5个。", "已建成口袋公园4个。")
+    assert metric.completion == pytest.approx(4 / 3, abs=1e-4)
+
+
+def test_a_date_range_is_not_a_range_target():
+    assert metrics_of("1-8月开展专项整治。") == []
+
+
+# --- numeric columns ----------------------------------------------------------------------
+
+
+def columns_of(content: str, target_text: str, actual_text: str, completion_text: str = "", progress: str = "") -> list[Metric]:
+    return extract_metrics(
+        content, progress, period_end_month=9, target_text=target_text, actual_text=actual_text, completion_text=completion_text
+    )
+
+
+def test_numeric_columns_pair_directly_with_their_cells_as_evidence():
+    (metric,) = columns_of("城镇新增就业(人)", "3000", "3034")
+    assert (metric.label, metric.target, metric.unit, metric.actual, metric.source, metric.confidence) == (
+        "城镇新增就业", 3000, "人", 3034, "columns", "confident"
+    )  # fmt: skip
+    assert metric.completion == pytest.approx(1.0113, abs=1e-4)
+    assert (metric.target_span, metric.actual_span, metric.target_text) == ((0, 4), (0, 4), "3000")
+
+
+def test_a_rate_column_is_the_completion_as_stated():
+    (metric,) = columns_of("城镇新增就业(人)", "3000", "3034", "101.1%")
+    assert metric.completion == pytest.approx(1.011)
+
+
+def test_a_magnitude_in_the_indicators_name_applies_to_bare_cells():
+    (metric,) = columns_of("固定资产投资(亿元)", "120", "95.6")
+    assert (metric.target, metric.actual, metric.unit, metric.kind) == (12000000000, 9560000000, "元", "amount")
+
+
+def test_a_growth_column_is_a_growth_rate():
+    (metric,) = columns_of("地区生产总值增长(%)", "6.5左右", "5.8")
+    assert (metric.label, metric.target, metric.actual, metric.kind, metric.approx) == ("地区生产总值", 6.5, 5.8, "growth", True)
+
+
+def test_a_column_target_replaces_the_same_target_read_from_the_words():
+    found = columns_of("新增城镇就业3000人。", "3000", "3034", progress="新增城镇就业3034人。")
+    assert [(m.label, m.source, m.actual) for m in found] == [("城镇就业", "columns", 3034)]
+
+
+def test_cells_in_the_columns_keep_their_own_units():
+    (metric,) = columns_of("引进人才", "1.2万人", "9800人")
+    assert (metric.target, metric.actual, metric.unit, metric.actual_span) == (12000, 9800, "人", (0, 5))
+
+
+def test_an_empty_actual_cell_gives_a_target_without_actual():
+    (metric,) = columns_of("城镇新增就业(人)", "3000", "/")
+    assert (metric.target, metric.actual, metric.source) == (3000, None, "columns")
+
+
+def test_no_target_cell_gives_no_column_metric():
+    assert columns_of("深化改革", "/", "3034") == []
+
+
 # --- sample rows --------------------------------------------------------------------------
 
 

@@ -32,8 +32,22 @@ This module only re-exports; the names in `__all__` are the package's API.
 """
 
 from .extract import extract_metrics
-from .metric import Metric
+from .metric import COLUMNS, CONFIDENT, DOUBTFUL, TEXT, Metric
 from .quantities import _number_value  # noqa: F401 -- benchmarks/extraction_benchmark.py clears its cache
 from .vocabulary import AMOUNT, AT_LEAST, AT_MOST, COUNT, EQUAL, GROWTH, PERCENT
 
-__all__ = ["AMOUNT", "AT_LEAST", "AT_MOST", "COUNT", "EQUAL", "GROWTH", "PERCENT", "Metric", "extract_metrics"]
+__all__ = [
+    "AMOUNT",
+    "AT_LEAST",
+    "AT_MOST",
+    "COLUMNS",
+    "CONFIDENT",
+    "COUNT",
+    "DOUBTFUL",
+    "EQUAL",
+    "GROWTH",
+    "PERCENT",
+    "TEXT",
+    "Metric",
+    "extract_metrics",
+]

@@ -160,7 +160,9 @@ _STRICT_ACHIEVED_RE = re.compile(r"已完成|已建成|已完工|已竣工|完�
 _PLAUSIBLE_WEAK_RATIO = (0.1, 3.0)
 # Stages of a thing counted. A figure at an earlier stage than its target (拟上市, 入库, 签约) counts
 # candidates, not the thing: "9家企业入选拟上市企业库" is no actual of "上市挂牌企业5家".
-_EARLY_STAGE_RE = re.compile(r"(?<![模虚])拟|预计|计划|储备|后备|候选|入库|入选|意向|在谈|洽谈|谋划|辅导|报会|签约")
+_EARLY_STAGE_RE = re.compile(
+    r"(?<![模虚])拟|预计|计划|储备|后备|候选|入库|入选|(?:企业|项目|培育|人才)库|意向|在谈|洽谈|谋划|辅导|报会|签约"
+)
 _LATE_STAGE_RE = re.compile(r"开工|竣工|完工|建成|上市|投产|投用|开业|挂牌|交付|完成")
 # Words around a counted noun that say nothing of which thing it is, dropped before nouns are compared.
 _NOUN_FILLER_RE = re.compile(
