@@ -110,21 +110,20 @@ def _stage_conflict(target: _Target, figure: _Figure) -> bool:
 def _subject_conflict(target_noun: str, figure_noun: str) -> str:
     """The same kind of thing for another subject: "四大新兴产业增加值占比" / "战略性新兴产业增加值占比".
 
-    Both nouns share their longest common part, and what each puts before it differs with
-    neither containing the other. Returns the two nouns' cores in a reason, or "".
+    The nouns differ before a part they share (two characters or more), and the differing
+    words are more than one character against one: "实际利用外资" / "实际使用外资" or
+    "讲堂" / "课堂" are one thing said two ways. Returns the reason, or "".
     """
     target_core, figure_core = _core(target_noun), _core(figure_noun)
     if not target_core or not figure_core or target_core == figure_core:
         return ""
-    common = SequenceMatcher(None, target_core, figure_core, autojunk=False).find_longest_match(
-        0, len(target_core), 0, len(figure_core)
-    )
-    if common.size < 2:
-        return ""
-    target_before, figure_before = target_core[: common.a], figure_core[: common.b]
-    if not target_before or not figure_before or target_before in figure_before or figure_before in target_before:
-        return ""
-    return f"所指不同:目标为“{target_core}”,进度为“{figure_core}”"
+    opcodes = SequenceMatcher(None, target_core, figure_core, autojunk=False).get_opcodes()
+    for index, (tag, t_start, t_end, f_start, f_end) in enumerate(opcodes[:-1]):
+        following = opcodes[index + 1]
+        shared_after = following[0] == "equal" and following[2] - following[1] >= 2
+        if tag == "replace" and shared_after and (t_end - t_start) + (f_end - f_start) >= 3:
+            return f"所指不同:目标为“{target_core}”,进度为“{figure_core}”"
+    return ""
 
 
 def _part_of_whole(target: _Target, figure: _Figure) -> bool:
