@@ -77,7 +77,8 @@ _PROGRESS_GROWTH_RE = re.compile(
 # Explicit ratios for the whole task or one figure: 完成率97.4%, 完成总工程量的30%, 任务完成进度为105%.
 _RATIO_RE = re.compile(
     r"(?P<word>完成率|开工率|任务完成进度为?|完成总工程量的|总进度|总体进度|"
-    r"完成(?:本年度|全年|年度|市下达)?(?:化解)?(?:目标)?任务的)(?:达到|达|为)?(?P<num>\d+(?:\.\d+)?)[%％]"
+    r"完成(?:本年度|全年|年度|市下达)?(?:化解)?(?:目标)?任务的|"
+    r"(?:完成|占|为|达)(?:本年度|全年度|全年|年度|年)(?:投资)?(?:目标|计划)(?:任务)?的?)(?:达到|达|为)?(?P<num>\d+(?:\.\d+)?)[%％]"
 )
 # A year's target stated in the progress: "完成市下达年度目标任务20万平方米的92.4%", "超额完成全年81.5亿元的目标数".
 _PROGRESS_TARGET_RE = re.compile(
