@@ -25,6 +25,7 @@ from .vocabulary import (
     _NOT_ACHIEVED_BEFORE_RE,
     _PARENS,
     _PENDING_RE,
+    _PREDICATE_ONLY_RE,
     _PROGRESS_GROWTH_RE,
     _QUANTITY_RE,
     _QUOTES,
@@ -33,6 +34,7 @@ from .vocabulary import (
     _STRICT_ACHIEVED_RE,
     _SUBSET_RE,
     _TOTAL_RE,
+    _TRAILING_PREDICATE_RE,
     _UNITLESS_RE,
 )
 
@@ -121,6 +123,8 @@ def _figure(progress: str, segments: _Segments, quantity: _Quantity, clause: int
     action = _ACTION_RE.match(noun)
     if action:
         noun = _clean(noun[action.end() :])  # the action is compared on its own
+    if _PREDICATE_ONLY_RE.fullmatch(noun):
+        noun = ""  # "1家已完成装修并试运营": what was done, not what is counted
     figure = _Figure(
         quantity=quantity,
         noun=_figure_noun(noun),
@@ -176,8 +180,9 @@ def _inherit_figure_nouns(figures: list[_Figure]) -> None:
         for earlier in reversed(figures[:index]):
             if earlier.sentence != figure.sentence:
                 break
-            if earlier.noun:
-                figure.noun, figure.noun_inherited = earlier.noun, True
+            inherited = _TRAILING_PREDICATE_RE.sub("", earlier.noun)  # "…企业申报41家,已认定22家": not 申报
+            if inherited:
+                figure.noun, figure.noun_inherited = inherited, True
                 break
 
 
@@ -198,6 +203,8 @@ def _span_month(match: re.Match) -> int:
         return 6
     if match["three"]:
         return 9
+    if match["first"]:
+        return 3
     return int(match["upto"])
 
 

@@ -30,7 +30,9 @@ from .vocabulary import (
     _GENERIC_BIGRAMS,
     _LATE_STAGE_RE,
     _LEVEL_RE,
+    _GENERIC_MODIFIER_RE,
     _NOUN_FILLER_RE,
+    _NOUN_MARKS_RE,
     _PLAUSIBLE_WEAK_RATIO,
     _STAGE_ACTIONS,
 )
@@ -90,7 +92,7 @@ def _level_added(target_noun: str, figure_noun: str) -> bool:
 
 def _core(noun: str) -> str:
     """What a noun names, without fillers that say nothing of which thing it is (全区, 累计, dates)."""
-    return _NOUN_FILLER_RE.sub("", noun)
+    return _NOUN_FILLER_RE.sub("", _NOUN_MARKS_RE.sub("", noun))
 
 
 def _stage_conflict(target: _Target, figure: _Figure) -> bool:
@@ -121,7 +123,9 @@ def _subject_conflict(target_noun: str, figure_noun: str) -> str:
     for index, (tag, t_start, t_end, f_start, f_end) in enumerate(opcodes[:-1]):
         following = opcodes[index + 1]
         shared_after = following[0] == "equal" and following[2] - following[1] >= 2
-        if tag == "replace" and shared_after and (t_end - t_start) + (f_end - f_start) >= 3:
+        target_words, figure_words = target_core[t_start:t_end], figure_core[f_start:f_end]
+        generic = _GENERIC_MODIFIER_RE.match(target_words) or _GENERIC_MODIFIER_RE.match(figure_words)
+        if tag == "replace" and shared_after and len(target_words) + len(figure_words) >= 3 and not generic:
             return f"所指不同:目标为“{target_core}”,进度为“{figure_core}”"
     return ""
 

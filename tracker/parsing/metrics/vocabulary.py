@@ -78,7 +78,7 @@ _PROGRESS_GROWTH_RE = re.compile(
 _RATIO_RE = re.compile(
     r"(?P<word>完成率|开工率|任务完成进度为?|完成总工程量的|总进度|总体进度|"
     r"完成(?:本年度|全年|年度|市下达)?(?:化解)?(?:目标)?任务的|"
-    r"(?:完成|占|为|达)(?:本年度|全年度|全年|年度|年)(?:投资)?(?:目标|计划)(?:任务)?的?)(?:达到|达|为)?(?P<num>\d+(?:\.\d+)?)[%％]"
+    r"(?:完成|占|为|达)(?:本年度|全年度|全年|年度|年)(?:投资)?(?:目标|计划|预算)(?:任务)?的?)(?:达到|达|为)?(?P<num>\d+(?:\.\d+)?)[%％]"
 )
 # A year's target stated in the progress: "完成市下达年度目标任务20万平方米的92.4%", "超额完成全年81.5亿元的目标数".
 _PROGRESS_TARGET_RE = re.compile(
@@ -90,7 +90,9 @@ _TASK_DONE_RE = re.compile(r"已完成(?P<num>\d+)项")
 _TARGET_SHARE_RE = re.compile(r"的(?P<num>\d+(?:\.\d+)?)[%％]")
 
 # Year-to-date spans that give a figure its own period: 1-8月, 上半年, 截至8月底.
-_SPAN_RE = re.compile(r"1[-—~至](?P<end>\d{1,2})月|(?P<half>上半年)|(?P<three>前三季度)|截至(?P<upto>\d{1,2})月")
+_SPAN_RE = re.compile(
+    r"1[-—~至](?P<end>\d{1,2})月|(?P<half>上半年)|(?P<three>前三季度)|截至(?P<upto>\d{1,2})月|(?<![前第])(?P<first>一季度)"
+)
 
 _SENTENCE_END = "。;；\n"
 _CLAUSE_END = ",，:：" + _SENTENCE_END
@@ -103,7 +105,7 @@ _PARENS = {"(": ")", "（": "）"}
 _GENERIC_LEAD_RE = re.compile(
     r"^(?:其中|我区|本区|全年|全区|全面|计划|累计|目前|今年以来|确保|力争|争取|持续|加快|深入|积极|大力|着力|进一步|已经|已|"
     r"共计|共|合计|总计|新增|新建|建成|建设|完成|实施|创建|开展|引进|培育|推进|实现|打造|安排|争创|招引|盯引|落地|"
-    r"培养|保持|达到|新创|创成|更新|申报|按期|如期|顺利|基本|正式|安装|努力|约|为|对|再|均|并|和|及|与|、|等|的|\s)+"
+    r"培养|保持|达到|新创|创成|更新|申报|按期|如期|顺利|基本|正式|安装|努力|推动|约|为|对|再|均|并|和|及|与|、|等|的|\s)+"
 )
 _GENERIC_TAIL_RE = re.compile(
     r"(?:已经|已|目前|均|全部|共计|共|合计|累计|总计|达到|达|增至|提升至|提高至|至|不低于|不少于|不超过|不高于|"
@@ -141,7 +143,9 @@ _NOT_ACHIEVED_AFTER_RE = re.compile(
 _PENDING_RE = re.compile(r"等待|待|验收中|评审中|审核中|验收准备")
 _ALL_DONE_AFTER_RE = re.compile(r"^均已(?:开工|完成|完工|建成|投用|落地)")
 # Achieved, said with a verb: needed before a figure equal to its target counts as an actual.
-_ACHIEVED_RE = re.compile(r"完成|建成|完工|竣工|新增|累计|签约|开工|投用|交付|出让|收储|拆除|引进|招引|培养|集聚|覆盖")
+_ACHIEVED_RE = re.compile(
+    r"完成|建成|完工|竣工|新增|累计|签约|开工|投用|投入使用|运营|通车|开通|认定|交付|出让|收储|拆除|引进|招引|培养|集聚|覆盖"
+)
 _TOTAL_RE = re.compile(r"(?:合计|共计|总计|累计|共)$")
 _SUBSET_RE = re.compile(r"其中")
 # A level in front of what is counted: 省级 of a target without one is only part of it.
@@ -157,19 +161,26 @@ _GENERIC_BIGRAMS = frozenset(
     "开展 活动 服务 管理 任务 情况 规模 工程 目前 累计 已经 新建".split()
 )
 # A figure that equals its target but has no verb of achievement is the target restated.
-_STRICT_ACHIEVED_RE = re.compile(r"已完成|已建成|已完工|已竣工|完成|建成|完工|竣工|新增|累计|签约|已开工|已投用|投用|引进|招引")
+_STRICT_ACHIEVED_RE = re.compile(
+    r"已完成|已建成|已完工|已竣工|完成|建成|完工|竣工|新增|累计|签约|已开工|已投用|投用|投入使用|通车|开通|引进|招引"
+)
 _PLAUSIBLE_WEAK_RATIO = (0.1, 3.0)
 # Stages of a thing counted. A figure at an earlier stage than its target (拟上市, 入库, 签约) counts
 # candidates, not the thing: "9家企业入选拟上市企业库" is no actual of "上市挂牌企业5家".
 _EARLY_STAGE_RE = re.compile(
-    r"(?<![模虚])拟|预计|计划|储备|后备|候选|入库|入选|(?:企业|项目|培育|人才)库|意向|在谈|洽谈|谋划|辅导|报会|签约"
+    r"(?<![模虚])拟|预计|计划|储备|后备|候选|入库|入选|(?:企业|项目|培育|人才)库|意向|在谈|洽谈|谋划|辅导|报会|签约|"
+    r"申报|申请|报送|受理|股改|股份制改造|选址|主体完工|主体结顶|核定"
 )
 _LATE_STAGE_RE = re.compile(r"开工|竣工|完工|建成|上市|投产|投用|开业|挂牌|交付|完成")
-# Words around a counted noun that say nothing of which thing it is, dropped before nouns are compared.
+# Words around a counted noun that say nothing of which thing it is, dropped before nouns are compared:
+# marks and dates anywhere, fillers at its start or end only (共 of 公共 stays).
+_NOUN_MARKS_RE = re.compile(r"“|”|‘|’|、|\d+(?:\.\d+)?(?:月份|月|日|年)?|[-—]")
 _NOUN_FILLER_RE = re.compile(
-    r"全区|我区|本区|全市|全县|全省|今年以来|今年|全年|年度|目前|截至目前|最新|累计|新增|共计|合计|其中|同比|比上年|较上年|"
-    r"上半年|前三季度|一季度|二季度|三季度|四季度|已经|已|共|的|等|、|“|”|‘|’|\d+(?:\.\d+)?(?:月份|月|日|年)?|[-—]"
+    r"^(?:全区|我区|本区|全市|全县|全省|今年以来|今年|全年|年度|目前|截至目前|最新|累计|新增|共计|合计|其中|同比|比上年|较上年|"
+    r"上半年|前三季度|一季度|二季度|三季度|四季度|已经|已|共|的|另有|另)+|(?:的|等|同比|比上年|较上年)+$"
 )
+# Modifiers too general to tell one subject from another: 城市停车泊位 is 公共停车泊位.
+_GENERIC_MODIFIER_RE = re.compile(r"^(?:城市|公共|社会|全社会|各类|各级|城区|区域|本地|地方|全域|新建|新增|新)$")
 # A Chinese numeral counts something to do only after a verb: "开展百场…", not "中央八项规定".
 _VERB_BEFORE_NUMERAL_RE = re.compile(r"(?:开展|举办|新增|新建|建设|建成|完成|创建|实施|引进|培育|培养|打造|推出|安排|组织|招引|达到|达|超过|超|近|约|共|等|为|、)$")
 # A phrase ending in one of these is followed by what it acts on: "有序推进94条道路建设".
@@ -192,4 +203,12 @@ _BOUND_BETWEEN_RE = re.compile(
     r"\s*[(（,，、]?\s*(?:(?P<floor>确保|保底|最低|至少|不低于|不少于)|(?P<aim>力争|争取|努力|冲刺))(?:达到|实现|增长)?\s*$"
 )
 _TARGET_LEAD_RE = re.compile(r"(?:(?P<floor>确保|保底)|(?P<aim>力争|争取|努力)|(?P<approx>大约|约|近))(?:达到|实现)?$")
+# A figure's "noun" made only of what was done to it ("1家已完成装修并试运营", "已建成运营4个") names nothing;
+# the same words at the end of a noun another figure inherits are that figure's, not the thing's.
+_PREDICATE = (
+    r"(?:已经|已|均|全部|基本|正在|完成|建成|运营|投入使用|投用|试运营|开工|竣工|完工|公示|认定|装修|选址|在建|施工|通车|"
+    r"开通|获批|通过|验收|交付|入驻|落地|签约|申报|申请|报送|受理|启动|开业|进场|并|和|及|另)"
+)
+_PREDICATE_ONLY_RE = re.compile(_PREDICATE + "+")
+_TRAILING_PREDICATE_RE = re.compile(_PREDICATE + "+$")
 _MADE_INTO_RE = re.compile(r"打造为|打造成|建设为|建设成|建成为|提升为")
