@@ -33,7 +33,9 @@ from .vocabulary import (
     _QUOTES,
     _REDUCTION_BEFORE_RE,
     _TARGET_LEAD_RE,
+    _TOTAL_NOUNS,
     _VERB_BEFORE_NUMERAL_RE,
+    _VERB_LED_CLAUSE_RE,
     _ZERO_GROWTH_RE,
 )
 
@@ -93,7 +95,8 @@ def _may_be_target(content: str, quantity: _Quantity, segments: _Segments) -> bo
         clause_start, _ = segments.clause_bounds(segments.clause_of(quantity.start))
         if quantity.value == 1:
             return False  # 一 before a measure word is an article
-        if quantity.start > clause_start and not _VERB_BEFORE_NUMERAL_RE.search(content[clause_start : quantity.start]):
+        before = content[clause_start : quantity.start]
+        if quantity.start > clause_start and not (_VERB_BEFORE_NUMERAL_RE.search(before) or _VERB_LED_CLAUSE_RE.match(before)):
             return False
     sentence_start, sentence_end = segments.sentence_bounds(segments.sentence_of(quantity.start))
     if "把" in content[sentence_start : quantity.start] and _MADE_INTO_RE.search(content[quantity.end : sentence_end]):
@@ -132,18 +135,19 @@ def _merge_bounds(content: str, quantities: list[_Quantity]) -> list[_Quantity]:
 
 def _targets_of_group(content: str, group: list[_Quantity], before: str, after: str, segments: _Segments) -> list[_Target]:
     before = before.lstrip("、和及与 ")
-    growth = _growth_comparator(before, after)
     comparator_prefix = ""
-    if growth is None:
-        for pattern, comparator in ((_AT_LEAST_BEFORE_RE, AT_LEAST), (_AT_MOST_BEFORE_RE, AT_MOST)):
-            found = pattern.search(before)
-            if found:
-                comparator_prefix = found.group(0)
-                for quantity in group:
-                    if quantity.comparator == EQUAL:
-                        quantity.comparator = comparator
-                break
-        before = before.removesuffix(comparator_prefix)
+    for pattern, comparator in ((_AT_LEAST_BEFORE_RE, AT_LEAST), (_AT_MOST_BEFORE_RE, AT_MOST)):
+        found = pattern.search(before)
+        if found:
+            comparator_prefix = found.group(0)  # "不低于24.5%", "增长不低于6%", "总量突破500亿元"
+            for quantity in group:
+                if quantity.comparator == EQUAL:
+                    quantity.comparator = comparator
+            break
+    before = before.removesuffix(comparator_prefix)
+    growth = _growth_comparator(before, after)
+    if growth and comparator_prefix:
+        comparator_prefix = ""  # "增长不低于6%": the span stays the figure
     lead = _TARGET_LEAD_RE.search(_GROWTH_BEFORE_RE.sub("", before) if growth else before)
     if lead:
         for quantity in group:
@@ -159,6 +163,8 @@ def _targets_of_group(content: str, group: list[_Quantity], before: str, after: 
 
     action, action_follows = "", False
     lead_stripped = _GENERIC_LEAD_RE.sub("", phrase_before)
+    if lead_stripped.startswith("新") and _ACTION_RE.match(lead_stripped, 1):
+        lead_stripped = lead_stripped[1:]  # "新开工保障性租赁住房": the action is 开工
     if _clean(phrase_after) and _names_what_follows(phrase_before):
         noun = _clean(phrase_after)  # "创建3个体育文化社区", "131个小区全面开工"
         found = _ACTION_RE.match(lead_stripped)
@@ -170,7 +176,9 @@ def _targets_of_group(content: str, group: list[_Quantity], before: str, after: 
         noun, found = _clean(phrase_before), _ACTION_RE.match(lead_stripped)  # "建设生态绿道10公里"
     if found:
         action = found.group(0)
-        noun = _clean(noun.removeprefix(action).removesuffix(action).removesuffix("全面"))
+        noun = _clean(noun.removeprefix("新" + action).removeprefix(action).removesuffix(action).removesuffix("全面"))
+    if noun in _TOTAL_NOUNS:
+        noun = ""  # "总量突破500亿元": the total of what the target before it counts
 
     span_start = group[0].start - len(comparator_prefix)
     sentence = segments.sentence_of(group[0].start)

@@ -55,9 +55,21 @@ _UNITS: dict[str, tuple[str, str]] = {
     "次": ("次", COUNT),
     "辆": ("辆", COUNT),
     "间": ("间", COUNT),
+    "部": ("部", COUNT),
+    "艘": ("艘", COUNT),
+    "支": ("支", COUNT),
+    "株": ("株", COUNT),
+    "棵": ("株", COUNT),
+    "册": ("册", COUNT),
+    "份": ("份", COUNT),
+    "批": ("批", COUNT),
+    "期": ("期", COUNT),
+    "千瓦": ("千瓦", AMOUNT),
+    "米": ("米", AMOUNT),
+    "微克/立方米": ("微克/立方米", AMOUNT),
 }
 # After a Chinese numeral these are words, not units: 二次供水, 三方协同.
-_ARABIC_ONLY_UNITS = {"次", "方", "平方"}
+_ARABIC_ONLY_UNITS = {"次", "方", "平方", "期", "批", "支", "部", "米"}
 
 _CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 _QUANTITY_RE = re.compile(
@@ -153,7 +165,7 @@ _LEVEL_RE = re.compile(r"^(?:国家级|国家|省级|市级|区级|省|市|区)"
 _GROWTH_BEFORE_RE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅)(?:保持在|保持|达到|达)?$")
 _REDUCTION_BEFORE_RE = re.compile(r"(?:再)?(?:压减|下降|降低|减少)$")
 _GROWTH_AFTER_RE = re.compile(r"^(?:的)?增长")
-_AT_LEAST_BEFORE_RE = re.compile(r"(?:不低于|不少于|至少|超过|不小于)$")
+_AT_LEAST_BEFORE_RE = re.compile(r"(?:不低于|不少于|至少|超过|不小于|突破)$")
 _AT_MOST_BEFORE_RE = re.compile(r"(?:不超过|不高于|控制在|低于)$")
 # Two-character words too common to tell one thing counted from another.
 _GENERIC_BIGRAMS = frozenset(
@@ -182,7 +194,12 @@ _NOUN_FILLER_RE = re.compile(
 # Modifiers too general to tell one subject from another: 城市停车泊位 is 公共停车泊位.
 _GENERIC_MODIFIER_RE = re.compile(r"^(?:城市|公共|社会|全社会|各类|各级|城区|区域|本地|地方|全域|新建|新增|新)$")
 # A Chinese numeral counts something to do only after a verb: "开展百场…", not "中央八项规定".
-_VERB_BEFORE_NUMERAL_RE = re.compile(r"(?:开展|举办|新增|新建|建设|建成|完成|创建|实施|引进|培育|培养|打造|推出|安排|组织|招引|达到|达|超过|超|近|约|共|等|为|、)$")
+_VERB_BEFORE_NUMERAL_RE = re.compile(
+    r"(?:开展|举办|新增|新建|建设|建成|完成|创建|实施|引进|培育|培养|打造|推出|安排|组织|招引|达到|达|超过|超|近|约|共|等|为|、|"
+    r"交付|开工|竣工|完工|改造|提供|帮扶|培训|发放|植树|造林|安置|筹集|投用)$"
+)
+# ...or anywhere after a clause that opens with one: "新增城市停车泊位八千个".
+_VERB_LED_CLAUSE_RE = re.compile(r"^(?:全年|今年|年内)?(?:新增|新建|建成|完成|建设|改造|实施|培育|引进|开展|举办|创建|打造|安排|提供|交付)")
 # A phrase ending in one of these is followed by what it acts on: "有序推进94条道路建设".
 _VERB_END_RE = re.compile(
     r"(?:推进|完成|建设|建成|实施|新增|新建|新创|开展|举办|引进|招引|培养|培育|创建|拆除|出让|收储|开工|竣工|完工|交付|"
@@ -211,4 +228,6 @@ _PREDICATE = (
 )
 _PREDICATE_ONLY_RE = re.compile(_PREDICATE + "+")
 _TRAILING_PREDICATE_RE = re.compile(_PREDICATE + "+$")
+# A target naming only "the total" of something counts what the target before it counts: "…增长10%以上,总量突破500亿元".
+_TOTAL_NOUNS = frozenset({"总量", "总额", "规模", "总规模", "总数"})
 _MADE_INTO_RE = re.compile(r"打造为|打造成|建设为|建设成|建成为|提升为")
