@@ -23,7 +23,9 @@ from .vocabulary import (
     _FIGURE_ACTION_RE,
     _NOT_ACHIEVED_AFTER_RE,
     _NOT_ACHIEVED_BEFORE_RE,
+    _DATA_PENDING_RE,
     _PARENS,
+    _PARTLY_DONE_RE,
     _PENDING_RE,
     _PREDICATE_ONLY_RE,
     _PROGRESS_GROWTH_RE,
@@ -137,7 +139,9 @@ def _figure(progress: str, segments: _Segments, quantity: _Quantity, clause: int
     )
     next_clause_text = progress[clause_end + 1 : segments.clause_bounds(clause + 1)[1]] if clause_end < len(progress) else ""
     clause_text = progress[clause_start:clause_end]
-    figure.excluded = _not_achieved(before, after, next_clause_text, clause_text)
+    figure.excluded = _not_achieved(before, after, next_clause_text, clause_text, growth=quantity.kind == GROWTH)
+    if not figure.excluded and quantity.kind != GROWTH and quantity.unit != "%":
+        figure.excluded = bool(_PARTLY_DONE_RE.search(progress, quantity.end, clause_end))
     if figure.excluded and _not_achieved_only_by_report(before) and _ALL_DONE_AFTER_RE.match(next_clause_text):
         figure.excluded = False  # "已上报…5个,均已开工": reported and all started
     bare = not _clean(_strip_digits(stretch)) and not _STRICT_ACHIEVED_RE.search(stretch)
@@ -159,9 +163,11 @@ def _without_parentheses(text: str, paren_mask: bytearray, offset: int) -> str:
     return "".join(char for index, char in enumerate(text) if not paren_mask[offset + index])
 
 
-def _not_achieved(before: str, after: str, next_clause: str, clause_text: str) -> bool:
+def _not_achieved(before: str, after: str, next_clause: str, clause_text: str, *, growth: bool = False) -> bool:
     if _NOT_ACHIEVED_BEFORE_RE.search(before) or _NOT_ACHIEVED_AFTER_RE.search(after):
         return True
+    if growth or _DATA_PENDING_RE.search(next_clause):
+        return False  # "…增长9.6%,三季度数据待统计部门发布": the pending data is another period's
     # "3个…均已达标,等待验收": a short clause without a figure of its own continues this one.
     continues = bool(next_clause) and len(next_clause) <= 12 and not _QUANTITY_RE.search(next_clause)
     return continues and bool(_PENDING_RE.search(next_clause)) and not _STRICT_ACHIEVED_RE.search(clause_text)

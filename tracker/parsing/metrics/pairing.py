@@ -34,7 +34,9 @@ from .vocabulary import (
     _NOUN_FILLER_RE,
     _NOUN_MARKS_RE,
     _PLAUSIBLE_WEAK_RATIO,
+    _SEASON_PART_RE,
     _STAGE_ACTIONS,
+    _STATISTICS_ENTRY_RE,
 )
 
 
@@ -104,6 +106,8 @@ def _stage_conflict(target: _Target, figure: _Figure) -> bool:
     target_late = set(_LATE_STAGE_RE.findall(target_text))
     figure_late = set(_LATE_STAGE_RE.findall(figure_text))
     earlier = figure_early - target_early
+    if earlier == {"入库"} and _STATISTICS_ENTRY_RE.search(figure_text):
+        earlier = set()  # "新增入库规上工业企业97家": entering the statistics is the thing itself
     if earlier and (earlier != {"签约"} or target_late):
         return True  # "入选拟上市企业库" for 上市企业; "签约" for 开工项目 (but 签约 may be how 引进 is done)
     return bool(target_early - figure_early) and bool(figure_late)  # "签约项目" met by "开工项目"
@@ -131,10 +135,13 @@ def _subject_conflict(target_noun: str, figure_noun: str) -> str:
 
 
 def _part_of_whole(target: _Target, figure: _Figure) -> bool:
-    """A figure under 其中 that names a part of what the target counts ("其中高校毕业生就业…")."""
+    """A figure under 其中 that names a part of what the target counts ("其中高校毕业生就业…"), or a season's (夏粮)."""
+    target_core, figure_core = _core(_figure_noun(target.noun)), _core(figure.noun)
+    season = _SEASON_PART_RE.match(figure_core)
+    if season and season.group(0) not in target_core:
+        return True
     if not figure.subset or figure.noun_inherited:
         return False
-    target_core, figure_core = _core(_figure_noun(target.noun)), _core(figure.noun)
     return bool(figure_core) and figure_core != target_core and figure_core not in target_core
 
 

@@ -121,7 +121,7 @@ _GENERIC_LEAD_RE = re.compile(
 )
 _GENERIC_TAIL_RE = re.compile(
     r"(?:已经|已|目前|均|全部|共计|共|合计|累计|总计|达到|达|增至|提升至|提高至|至|不低于|不少于|不超过|不高于|"
-    r"超过|超|约|近|控制在|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|开工|投用|引进|培养|确保|力争|争取|努力|"
+    r"超过|超|约|近|控制在|稳定在|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|新开工|新签约|开工|投用|引进|培养|确保|力争|争取|努力|"
     r"大约|左右|的|、|[(（]|\s)+$"
 )
 # What is done to the thing counted; a target with one is only met by a figure with a matching one.
@@ -147,12 +147,20 @@ _COMPLETION_ACTIONS = frozenset({"竣工", "完工", "建成", "完成", "交付
 # works under way, a scope restated or changed, a result awaiting acceptance.
 _NOT_ACHIEVED_BEFORE_RE = re.compile(
     r"计划|预计|拟|推荐|申报|上报|组织|参加|筛选|排摸|监测|涉及|正在|推进|统筹|梳理|预期|意向|约定|争取|洽谈|调整为|"
-    r"施工中|招标中|设计中|前期|通过方案|目标"
+    r"施工中|招标中|设计中|前期|通过方案|目标|在建|在施"
 )
 _NOT_ACHIEVED_AFTER_RE = re.compile(
     r"施工中|在建|招标|设计中|前期|进场施工|正在|待|评审|审查|审核|验收|洽谈|推荐|申报|参加|办理|初步|调整"
 )
 _PENDING_RE = re.compile(r"等待|待|验收中|评审中|审核中|验收准备")
+# "…,三季度数据待统计部门发布": the data pending is another period's, not this figure's.
+_DATA_PENDING_RE = re.compile(r"数据|统计|发布|反馈")
+# Work partly done: "2家完成装修工程量70%", "其余2条完成路面铺设80%": the count is not of things done.
+_PARTLY_DONE_RE = re.compile(r"(?:工程量|形象进度|进度|完成|铺设|装修)[^,，;；。]{0,8}\d+(?:\.\d+)?[%％]")
+# A season or a half of the year names a part of a year's total: 夏粮 of 粮食.
+_SEASON_PART_RE = re.compile(r"^(?:夏|秋|春|冬|早稻|晚稻|早|晚)")
+# Entering the statistics (入库) is the achievement itself for 规上/限上 enterprises.
+_STATISTICS_ENTRY_RE = re.compile(r"规上|限上|规模以上|限额以上|四上")
 _ALL_DONE_AFTER_RE = re.compile(r"^均已(?:开工|完成|完工|建成|投用|落地)")
 # Achieved, said with a verb: needed before a figure equal to its target counts as an actual.
 _ACHIEVED_RE = re.compile(
@@ -224,7 +232,7 @@ _TARGET_LEAD_RE = re.compile(r"(?:(?P<floor>确保|保底)|(?P<aim>力争|争取
 # the same words at the end of a noun another figure inherits are that figure's, not the thing's.
 _PREDICATE = (
     r"(?:已经|已|均|全部|基本|正在|完成|建成|运营|投入使用|投用|试运营|开工|竣工|完工|公示|认定|装修|选址|在建|施工|通车|"
-    r"开通|获批|通过|验收|交付|入驻|落地|签约|申报|申请|报送|受理|启动|开业|进场|并|和|及|另)"
+    r"开通|获批|通过|验收|交付|入驻|落地|签约|申报|申请|报送|受理|启动|开业|进场|加装|安装|设计|招标|并|和|及|另)"
 )
 _PREDICATE_ONLY_RE = re.compile(_PREDICATE + "+")
 _TRAILING_PREDICATE_RE = re.compile(_PREDICATE + "+$")
