@@ -382,14 +382,36 @@ def test_li_zheng_is_part_of_the_target_as_written():
     assert (metric.label, metric.target, metric.target_text) == ("市场主体", 6000, "力争6000户")
 
 
-def test_que_bao_and_li_zheng_give_a_floor_and_a_target():
-    metric = only("一般公共预算收入确保增长5%、力争6%。")
-    assert (metric.label, metric.target, metric.floor, metric.kind) == ("一般公共预算收入", 6, 5, "growth")
+def test_an_aim_is_a_target_of_its_own_held_to_the_main_target_and_sharing_its_actual():
+    found = metrics_of("全年地区生产总值增长7%左右，力争达到7.5%。", "前三季度全县地区生产总值同比增长6.6%。")
+    assert [(m.label, m.target, m.kind, m.approx, m.floor, m.target_text, m.actual) for m in found] == [
+        ("地区生产总值", 7, "growth", True, None, "7%左右", 6.6),
+        ("地区生产总值", 7.5, "growth", False, 7, "力争达到7.5%", 6.6),
+    ]
 
 
-def test_an_aim_after_the_target_keeps_the_target():
-    metric = only("全年新增上市企业3家,力争5家。")
-    assert (metric.label, metric.target, metric.floor, metric.target_text) == ("上市企业", 3, None, "3家,力争5家")
+def test_que_bao_then_li_zheng_gives_a_floor_and_an_aim():
+    found = metrics_of("一般公共预算收入确保增长5%、力争6%。")
+    assert [(m.label, m.target, m.floor, m.comparator, m.kind) for m in found] == [
+        ("一般公共预算收入", 5, 5, ">=", "growth"),
+        ("一般公共预算收入", 6, 5, "=", "growth"),
+    ]
+
+
+def test_an_aim_in_brackets_does_not_name_the_thing_counted():
+    found = metrics_of("全年新增上市企业3家(力争5家)。", "新增上市企业2家。")
+    assert [(m.label, m.target, m.actual, m.target_text) for m in found] == [("上市企业", 3, 2, "3家"), ("上市企业", 5, 2, "力争5家")]
+
+
+def test_fen_bie_gives_each_listed_thing_its_figure():
+    found = metrics_of(
+        "城乡居民人均可支配收入分别增长6%、7.5%。",
+        "上半年城镇居民人均可支配收入26845元,增长4.6%;农村居民人均可支配收入15230元,增长6.1%。",
+    )
+    assert [(m.label, m.target, m.kind, m.actual) for m in found] == [
+        ("城镇居民人均可支配收入", 6, "growth", 4.6),
+        ("农村居民人均可支配收入", 7.5, "growth", 6.1),
+    ]
 
 
 def test_bu_di_yu_and_yi_shang_are_their_own_floor():

@@ -89,6 +89,12 @@ def test_growth_below_the_floor_is_behind():
     assert reason == "地区生产总值增长4.8%,低于保底目标5%"
 
 
+def test_missing_an_aim_above_a_target_met_is_not_behind():
+    status, reason = judge("地区生产总值增长5.5%左右,力争6%。", "上半年全市地区生产总值同比增长5.7%。", period_end_month=6)
+    assert status is Status.ON_TRACK
+    assert reason == "地区生产总值增长5.7%,达到目标5.5%;地区生产总值增长5.7%,未达目标6%,不低于保底目标5.5%"
+
+
 def test_a_count_is_held_to_the_floor_of_its_range():
     status, reason = judge("新建口袋公园4-6个。", "已建成口袋公园4个。")
     assert status is Status.COMPLETED

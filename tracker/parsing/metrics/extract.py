@@ -63,9 +63,17 @@ def extract_metrics(
     ratios = _read_ratios(progress, progress_segments)
     used_figures: set[int] = set()
     if progress:
-        for target_index, pair in _match(targets, figures).items():
-            _set_actual(metrics[target_index], figures[pair.figure], confidence=pair.confidence, reason=pair.reason)
+        # An aim ("力争7.5%") is not matched on its own: it shares the actual of the target it stretches.
+        matched = [i for i, target in enumerate(targets) if target.main is None]
+        for index, pair in _match([targets[i] for i in matched], figures).items():
+            _set_actual(metrics[matched[index]], figures[pair.figure], confidence=pair.confidence, reason=pair.reason)
             used_figures.add(pair.figure)
+        for target, metric in zip(targets, metrics):
+            main = next((m for t, m in zip(targets, metrics) if t is target.main), None)
+            if main is not None and main.actual is not None:
+                metric.actual, metric.actual_unit, metric.actual_span = main.actual, main.actual_unit, main.actual_span
+                metric.period_end_month, metric.confidence = main.period_end_month, main.confidence
+                metric.confidence_reason = f"与同一指标的目标共用完成数:{main.confidence_reason}"
         metrics.extend(_progress_targets(progress, progress_segments, figures, used_figures, metrics))
         _apply_ratios(metrics, figures, ratios, progress_segments)
     if column_metric is not None:

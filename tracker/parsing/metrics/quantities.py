@@ -33,6 +33,7 @@ class _Quantity:
     approx: bool = False  # "5.5%左右", "约10万人"
     high: float | None = None  # the upper end of a range, "3-5个" -> 5
     floor: float | None = None  # the least that meets the target: "确保5%以上", "不低于", "以上", a range's low end
+    main: _Quantity | None = None  # for an aim ("7%左右,力争7.5%"): the target it stretches
 
 
 @lru_cache(maxsize=2048)

@@ -9,6 +9,7 @@ progress; which figure meets which target is `pairing`'s work.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .phrases import _clean, _first_item, _is_qualifier, _names_what_follows, _next_item
@@ -48,6 +49,7 @@ class _Target:
     label: str
     span: tuple[int, int]
     sentence: int
+    main: _Target | None = None  # an aim ("力争7.5%") shares the actual of the target it stretches
 
 
 def _read_targets(content: str) -> list[_Target]:
@@ -75,7 +77,9 @@ def _read_targets(content: str) -> list[_Target]:
             more_follow = index + 1 < len(groups)
             following = groups[index + 1][0].start if more_follow else clause_end
             after = content[group[-1].end : following]
-            if more_follow and _is_qualifier(after):
+            if more_follow and groups[index + 1][0].main is group[-1]:
+                after = ""  # "5.5%左右(力争6%)": the aim follows, nothing is named between
+            elif more_follow and _is_qualifier(after):
                 continue  # "10亿元以上重大产业项目20个": the first figure says which projects
             if more_follow:
                 after = _first_item(after)  # "20座公厕、16个…", "18个应急广播并安装…": this item ends there
@@ -84,7 +88,9 @@ def _read_targets(content: str) -> list[_Target]:
                 before = _next_item(before)  # the item before ended at its 、, conjunction or verb
             targets.extend(_targets_of_group(content, group, before, after, segments))
             previous_end = group[-1].end
+    _distribute_respectively(content, targets, segments)
     _inherit_nouns(targets)
+    _link_aims(targets)
     return targets
 
 
@@ -105,10 +111,10 @@ def _may_be_target(content: str, quantity: _Quantity, segments: _Segments) -> bo
 
 
 def _merge_bounds(content: str, quantities: list[_Quantity]) -> list[_Quantity]:
-    """A target and its bound are one target: "5.5%左右(确保5%以上)" is 5.5 with a floor of 5.
+    """A target and its floor are one target: "5.5%左右(确保5%以上)" is 5.5 with a floor of 5.
 
-    "确保5%、力争6%" is 6 with a floor of 5; "增长6%,力争7%" stays 6 (the aim is kept in its words only).
-    The merged quantity's span covers both, so the label is read around the whole.
+    The merged quantity's span covers both, so the label is read around the whole. An aim after a
+    target ("7%左右,力争7.5%", "确保5%、力争6%") is a target of its own, linked to the one it stretches.
     """
     merged: list[_Quantity] = []
     for quantity in quantities:
@@ -121,9 +127,11 @@ def _merge_bounds(content: str, quantities: list[_Quantity]) -> list[_Quantity]:
             previous.floor = quantity.value
         elif found["aim"] and quantity.value >= previous.value:
             lead = _GROWTH_BEFORE_RE.sub("", content[max(0, previous.start - 8) : previous.start])
-            if _FLOOR_WORD_RE.search(lead[-3:]):  # "确保5%、力争6%": the first is the floor
-                previous.floor, previous.value = previous.value, quantity.value
-                previous.comparator = AT_LEAST
+            if _FLOOR_WORD_RE.search(lead[-3:]):  # "确保5%、力争6%": the first is a floor of its own
+                previous.floor, previous.comparator = previous.value, AT_LEAST
+            quantity.main = previous  # a target of its own, read with its 力争 and the main target's noun
+            merged.append(quantity)
+            continue
         else:
             merged.append(quantity)
             continue
@@ -218,6 +226,55 @@ def _growth_comparator(before: str, after: str) -> tuple[int, str] | None:
     if _GROWTH_BEFORE_RE.search(before) or _GROWTH_AFTER_RE.match(after.removeprefix("以上").removeprefix("以下")):
         return 1, EQUAL
     return None
+
+
+def _distribute_respectively(content: str, targets: list[_Target], segments: _Segments) -> None:
+    """"城乡居民人均可支配收入分别增长6%、7.5%": the figures after 分别 go to the things listed, in order.
+
+    The things are the parts of the first target's noun split at 、/和/与/及, or 城镇 and 农村 for 城乡.
+    The figures after the first take its kind (a growth rate) and its sign.
+    """
+    for index, first in enumerate(targets):
+        clause = segments.clause_of(first.span[0])
+        clause_start, _ = segments.clause_bounds(clause)
+        if "分别" not in content[clause_start : first.span[0]] or not first.noun:
+            continue
+        followers = []
+        for later in targets[index + 1 :]:
+            if later.noun or segments.clause_of(later.span[0]) != clause:
+                break
+            followers.append(later)
+        if not followers:
+            continue
+        parts = [part for part in re.split(r"[、和与及]", first.noun) if part]
+        if len(parts) == 1 and first.noun.startswith("城乡") and len(followers) == 1:
+            rest = first.noun.removeprefix("城乡")
+            parts = [f"城镇{rest}", f"农村{rest}"]
+        if len(parts) != len(followers) + 1:
+            continue
+        main = first.quantity
+        for target, noun in zip([first, *followers], parts):
+            target.noun = target.label = noun
+            if main.kind == GROWTH and target.quantity.kind != GROWTH:
+                target.quantity.kind, target.quantity.unit = GROWTH, "%"
+                target.quantity.value *= -1 if main.value < 0 else 1
+                target.quantity.comparator = main.comparator if main.value < 0 else target.quantity.comparator
+
+
+def _link_aims(targets: list[_Target]) -> None:
+    """An aim counts what its main target counts, in the same kind, and is held to that target as its floor."""
+    for target in targets:
+        main_quantity = target.quantity.main
+        if main_quantity is None:
+            continue
+        main = next((t for t in targets if t.quantity is main_quantity), None)
+        if main is None:
+            continue
+        target.main, target.noun, target.label = main, main.noun, main.label
+        if main_quantity.kind == GROWTH and target.quantity.kind != GROWTH:
+            target.quantity.kind, target.quantity.unit = GROWTH, "%"
+            target.quantity.value *= -1 if main_quantity.value < 0 else 1
+        target.quantity.floor = main_quantity.floor if main_quantity.floor is not None else main_quantity.value
 
 
 def _label(action: str, noun: str, *, action_follows: bool = False) -> str:
