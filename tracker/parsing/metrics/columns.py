@@ -17,15 +17,23 @@ from .metric import COLUMNS, CONFIDENT, DOUBTFUL, Metric
 from .phrases import _clean, _strip_digits
 from .quantities import _number_value, _quantities
 from .targets import _read_targets
-from .vocabulary import AT_LEAST, AT_MOST, COUNT, EQUAL, GROWTH, _PROGRESS_GROWTH_RE, _UNITS
+from .vocabulary import AT_LEAST, AT_MOST, COUNT, EQUAL, GROWTH, PERCENT, _DECLINE_WORDS, _PROGRESS_GROWTH_RE, _UNITS
 
 # "(人)", "(亿元)", "（%）", "(万平方米)" at the end of an indicator's name.
 _UNIT_IN_NAME_RE = re.compile(r"[(（](?P<magnitude>万亿|千万|百万|万|亿|千)?(?P<unit>[^()（）\d]{1,4})[)）]\s*$")
 _MAGNITUDES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3}
 _BARE_NUMBER_RE = re.compile(
-    r"(?P<before>不低于|不少于|≥|>=|大于|约)?\s*(?P<num>-?\d+(?:\.\d+)?)(?P<magnitude>万亿|千万|百万|万|亿)?\s*(?P<after>以上|左右|以下)?"
+    r"(?P<before>不低于|不少于|≥|>=|大于|约|≤|<=|不超过|不高于|低于|小于)?\s*(?P<num>-?\d+(?:\.\d+)?)"
+    r"(?P<magnitude>万亿|千万|百万|万|亿)?\s*(?P<after>以上|左右|以下|以内)?"
 )
-_GROWTH_NAME_RE = re.compile(r"增长|增速|增幅")
+_AT_LEAST_WORDS = ("不低于", "不少于", "≥", ">=", "大于")
+_AT_MOST_WORDS = ("≤", "<=", "不超过", "不高于", "低于", "小于")
+_GROWTH_NAME_RE = re.compile(r"增长|增速|增幅|涨幅")
+# Without a unit anywhere, an indicator named a growth or a rate is in percent: "地区生产总值增速", "城镇调查失业率".
+_GROWTH_NAME_END_RE = re.compile(r"(?:增长|增速|增幅|涨幅)$")
+_RATE_NAME_END_RE = re.compile(r"(?:率|比重|占比|比例)$")
+# A comparator printed in the indicator's name: "城镇登记失业率低于(%)".
+_NAME_COMPARATOR_RE = re.compile(r"(?P<least>不低于|不少于|以上|高于|超过)$|(?P<most>低于|不超过|不高于|控制在|以内|以下)$")
 _EMPTY_CELL_RE = re.compile(r"^[\s/／\\—\-–无]*$")
 _RATE_RE = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*[%％]")
 
@@ -49,7 +57,13 @@ def _column_metric(content: str, target_text: str, actual_text: str, completion_
         return None
     actual = _actual_cell(actual_text)
     name_unit = _UNIT_IN_NAME_RE.search(content)
-    name = content[: name_unit.start()] if name_unit else content
+    name = (content[: name_unit.start()] if name_unit else content).strip()
+    name_comparator = _NAME_COMPARATOR_RE.search(name)
+    if name_comparator:
+        name = name[: name_comparator.start()]
+        if target.comparator == EQUAL:
+            target.comparator = AT_LEAST if name_comparator["least"] else AT_MOST
+            target.floor = target.value if name_comparator["least"] else None
     unit, kind = target.unit, target.kind
     if name_unit and name_unit["unit"] in _UNITS:
         scale = _MAGNITUDES.get(name_unit["magnitude"] or "", 1.0)
@@ -61,6 +75,10 @@ def _column_metric(content: str, target_text: str, actual_text: str, completion_
                 cell.high = cell.high * scale if cell.high is not None else None
     if not unit and actual is not None:
         unit, kind = actual.unit, actual.kind
+    if not unit and _GROWTH_NAME_END_RE.search(name):
+        unit, kind = "%", GROWTH
+    elif not unit and _RATE_NAME_END_RE.search(name):
+        unit, kind = "%", PERCENT
     if unit == "%" and _GROWTH_NAME_RE.search(name) and kind != GROWTH:
         kind = GROWTH
     kind = kind if unit else COUNT
@@ -120,7 +138,7 @@ def _actual_cell(text: str) -> _Cell | None:
     growth = list(_PROGRESS_GROWTH_RE.finditer(text))
     if len(growth) == 1:
         match = growth[0]
-        sign = -1 if match["word"] in ("下降", "降低", "减少", "回落") else 1
+        sign = -1 if match["word"] in _DECLINE_WORDS else 1
         return _Cell(sign * float(match["num"]), "%", GROWTH, EQUAL, (match.start("num"), match.end()))
     quantities = _quantities(text, bytearray(len(text)))
     if len(quantities) == 1:
@@ -141,8 +159,8 @@ def _bare_cell(text: str) -> _Cell | None:
     if value is None:
         return None
     value = -value if match["num"].startswith("-") else value
-    comparator = AT_LEAST if match["before"] in ("不低于", "不少于", "≥", ">=", "大于") or match["after"] == "以上" else EQUAL
-    comparator = AT_MOST if match["after"] == "以下" else comparator
+    comparator = AT_LEAST if match["before"] in _AT_LEAST_WORDS or match["after"] == "以上" else EQUAL
+    comparator = AT_MOST if match["before"] in _AT_MOST_WORDS or match["after"] in ("以下", "以内") else comparator
     start = match.start("before") if match["before"] else match.start("num")
     end = match.end("after") if match["after"] else match.end("magnitude") if match["magnitude"] else match.end("num")
     cell = _Cell(value, "", COUNT, comparator, (start, end), approx=match["before"] == "约" or match["after"] == "左右")

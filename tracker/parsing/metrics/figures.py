@@ -24,6 +24,7 @@ from .vocabulary import (
     _NOT_ACHIEVED_AFTER_RE,
     _NOT_ACHIEVED_BEFORE_RE,
     _DATA_PENDING_RE,
+    _DECLINE_WORDS,
     _PARENS,
     _PARTLY_DONE_RE,
     _PENDING_RE,
@@ -36,6 +37,7 @@ from .vocabulary import (
     _STRICT_ACHIEVED_RE,
     _SUBSET_RE,
     _TOTAL_RE,
+    _LEADING_PREDICATE_RE,
     _TRAILING_PREDICATE_RE,
     _UNITLESS_RE,
 )
@@ -75,7 +77,7 @@ def _read_figures(progress: str, segments: _Segments) -> list[_Figure]:
         if quote_mask[match.start()] or paren_mask[match.start()]:
             continue
         value = float(match["num"])
-        if match["word"] in ("下降", "降低", "减少", "回落"):
+        if match["word"] in _DECLINE_WORDS:
             value = -value
         growth.append(_Quantity(match.start(), match.end(), value, "%", GROWTH))  # "同比下降2.63%" as evidence
         taken_starts.add(match.start("num"))
@@ -186,7 +188,8 @@ def _inherit_figure_nouns(figures: list[_Figure]) -> None:
         for earlier in reversed(figures[:index]):
             if earlier.sentence != figure.sentence:
                 break
-            inherited = _TRAILING_PREDICATE_RE.sub("", earlier.noun)  # "…企业申报41家,已认定22家": not 申报
+            # "…企业申报41家,已认定22家", "签约重大项目52个,新开工29个": the other figure's stage stays with it
+            inherited = _LEADING_PREDICATE_RE.sub("", _TRAILING_PREDICATE_RE.sub("", earlier.noun))
             if inherited:
                 figure.noun, figure.noun_inherited = inherited, True
                 break

@@ -68,7 +68,7 @@ def _clean(phrase: str) -> str:
 
 def _strip_digits(text: str) -> str:
     """Dates and other numbers left in a label ("9月份11类事件") say nothing of what is counted."""
-    return re.sub(r"\d+(?:\.\d+)?(?:月份|月|日|年|类|号)?|[-—]", "", text)
+    return re.sub(r"\d+(?:\.\d+)?(?:月份|月|日|年|类|号|岁(?:以上|以下)?)?|[-—]", "", text)
 
 
 def _figure_noun(noun: str) -> str:

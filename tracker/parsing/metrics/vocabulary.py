@@ -84,8 +84,10 @@ _RANGE_RE = re.compile(r"(?<![\dA-Za-z./-])(?P<low>\d+(?:\.\d+)?(?:万|亿)?)[%�
 _UNITLESS_RE = re.compile(r"(?:达到|达|为)(?P<num>\d+(?:\.\d+)?)(?![\d.%‰％万亿]|[个家条处座所张台场件宗项套幢次人名户元亩吨方米])")
 _ZERO_GROWTH_RE = re.compile(r"(?P<word>零增长|正增长)(?P<suffix>以上|以下|以内)?")
 _PROGRESS_GROWTH_RE = re.compile(
-    r"(?P<word>增长|下降|增速|增幅|降低|减少|回落)(?:了|为|达到|达)?(?P<num>-?\d+(?:\.\d+)?)[%％]"
+    r"(?P<word>增长|下降|增速|增幅|降低|减少|回落|上涨|涨幅|下跌)(?:了|为|达到|达)?(?P<num>-?\d+(?:\.\d+)?)[%％]"
 )
+# Words of a fall: the growth figure after them is negative.
+_DECLINE_WORDS = frozenset({"下降", "降低", "减少", "回落", "下跌"})
 # Explicit ratios for the whole task or one figure: 完成率97.4%, 完成总工程量的30%, 任务完成进度为105%.
 _RATIO_RE = re.compile(
     r"(?P<word>完成率|开工率|任务完成进度为?|完成总工程量的|总进度|总体进度|"
@@ -121,7 +123,7 @@ _GENERIC_LEAD_RE = re.compile(
 )
 _GENERIC_TAIL_RE = re.compile(
     r"(?:已经|已|目前|均|全部|共计|共|合计|累计|总计|达到|达|增至|提升至|提高至|至|不低于|不少于|不超过|不高于|"
-    r"超过|超|约|近|控制在|稳定在|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|新开工|新签约|开工|投用|引进|培养|确保|力争|争取|努力|"
+    r"超过|超|约|近|控制在|稳定在|保持在|提高到|提高至|提升到|下降到|降低到|降至|低于|高于|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|新开工|新签约|开工|投用|引进|培养|确保|力争|争取|努力|"
     r"大约|左右|的|、|[(（]|\s)+$"
 )
 # What is done to the thing counted; a target with one is only met by a figure with a matching one.
@@ -170,11 +172,11 @@ _TOTAL_RE = re.compile(r"(?:合计|共计|总计|累计|共)$")
 _SUBSET_RE = re.compile(r"其中")
 # A level in front of what is counted: 省级 of a target without one is only part of it.
 _LEVEL_RE = re.compile(r"^(?:国家级|国家|省级|市级|区级|省|市|区)")
-_GROWTH_BEFORE_RE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅)(?:保持在|保持|达到|达)?$")
+_GROWTH_BEFORE_RE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|涨幅)(?:保持在|保持|控制在|达到|达)?$")
 _REDUCTION_BEFORE_RE = re.compile(r"(?:再)?(?:压减|下降|降低|减少)$")
 _GROWTH_AFTER_RE = re.compile(r"^(?:的)?增长")
-_AT_LEAST_BEFORE_RE = re.compile(r"(?:不低于|不少于|至少|超过|不小于|突破)$")
-_AT_MOST_BEFORE_RE = re.compile(r"(?:不超过|不高于|控制在|低于)$")
+_AT_LEAST_BEFORE_RE = re.compile(r"(?:不低于|不少于|至少|(?<!不)超过|不小于|突破)$")
+_AT_MOST_BEFORE_RE = re.compile(r"(?:不超过|不高于|控制在|(?<!不)低于)$")
 # Two-character words too common to tell one thing counted from another.
 _GENERIC_BIGRAMS = frozenset(
     "项目 企业 单位 工作 建设 社区 小区 街道 全区 新增 完成 省级 市级 区级 以上 重点 提升 改造 实施 推进 "
@@ -236,6 +238,7 @@ _PREDICATE = (
 )
 _PREDICATE_ONLY_RE = re.compile(_PREDICATE + "+")
 _TRAILING_PREDICATE_RE = re.compile(_PREDICATE + "+$")
+_LEADING_PREDICATE_RE = re.compile("^" + _PREDICATE + "+")
 # A target naming only "the total" of something counts what the target before it counts: "…增长10%以上,总量突破500亿元".
 _TOTAL_NOUNS = frozenset({"总量", "总额", "规模", "总规模", "总数"})
 _MADE_INTO_RE = re.compile(r"打造为|打造成|建设为|建设成|建成为|提升为")
