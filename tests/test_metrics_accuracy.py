@@ -21,9 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "data" / "metrics_annotations.json"
 ARTIFACT = ROOT / "test-artifacts" / "metrics_accuracy.txt"
 
-RECALL_GOAL = 0.90
-PRECISION_GOAL = 0.95
-STATUS_GOAL = 0.90
+# The rules were written with these two samples in view, so anything below their full score is a
+# regression: held-out accuracy is measured on tests/data/extraction (benchmarks/extraction_accuracy.py).
+RECALL_GOAL = 1.0
+PRECISION_GOAL = 1.0
+STATUS_GOAL = 1.0
 
 
 def _same(expected: float | None, found: float | None) -> bool:

@@ -37,6 +37,7 @@ from .vocabulary import (
     _SEASON_PART_RE,
     _STAGE_ACTIONS,
     _STATISTICS_ENTRY_RE,
+    _BRING_IN_RE,
 )
 
 
@@ -108,15 +109,17 @@ def _stage_conflict(target: _Target, figure: _Figure) -> bool:
     earlier = figure_early - target_early
     if earlier == {"入库"} and _STATISTICS_ENTRY_RE.search(figure_text):
         earlier = set()  # "新增入库规上工业企业97家": entering the statistics is the thing itself
-    if earlier and (earlier != {"签约"} or target_late):
-        return True  # "入选拟上市企业库" for 上市企业; "签约" for 开工项目 (but 签约 may be how 引进 is done)
+    if earlier == {"签约"} and not target_late and _BRING_IN_RE.search(target.context):
+        earlier = set()  # "引进…项目10个" met by "已签约…10个"
+    if earlier:
+        return True  # "入选拟上市企业库" for 上市企业, "签约" for 开工项目 or 征迁
     return bool(target_early - figure_early) and bool(figure_late)  # "签约项目" met by "开工项目"
 
 
-def _subject_conflict(target_noun: str, figure_noun: str) -> str:
+def _subject_conflict(target_noun: str, figure_noun: str, *, shared: int = 2) -> str:
     """The same kind of thing for another subject: "四大新兴产业增加值占比" / "战略性新兴产业增加值占比".
 
-    The nouns differ before a part they share (two characters or more), and the differing
+    The nouns differ before a part they share (`shared` characters or more), and the differing
     words are more than one character against one: "实际利用外资" / "实际使用外资" or
     "讲堂" / "课堂" are one thing said two ways. Returns the reason, or "".
     """
@@ -126,9 +129,9 @@ def _subject_conflict(target_noun: str, figure_noun: str) -> str:
     opcodes = SequenceMatcher(None, target_core, figure_core, autojunk=False).get_opcodes()
     for index, (tag, t_start, t_end, f_start, f_end) in enumerate(opcodes[:-1]):
         following = opcodes[index + 1]
-        shared_after = following[0] == "equal" and following[2] - following[1] >= 2
+        shared_after = following[0] == "equal" and following[2] - following[1] >= shared
         target_words, figure_words = target_core[t_start:t_end], figure_core[f_start:f_end]
-        generic = _GENERIC_MODIFIER_RE.match(target_words) or _GENERIC_MODIFIER_RE.match(figure_words)
+        generic = _GENERIC_MODIFIER_RE.match(target_words) and _GENERIC_MODIFIER_RE.match(figure_words)
         if tag == "replace" and shared_after and len(target_words) + len(figure_words) >= 3 and not generic:
             return f"所指不同:目标为“{target_core}”,进度为“{figure_core}”"
     return ""
@@ -259,7 +262,12 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, _Pair]:
         t, f = growth_targets[0], growth_figures[0]
         if f not in taken and _compatible(targets[t], figures[f]):
             named = _core(figures[f].noun)
-            if not named or _similarity(targets[t], figures[f])[0]:
+            # The task's only growth figure is its actual unless it plainly names the indicator for
+            # another subject ("农村居民人均可支配收入" for 城镇…): a longer shared name is asked for.
+            other = _subject_conflict(targets[t].noun, figures[f].noun, shared=3)
+            if other:
+                assign(t, f, DOUBTFUL, other)
+            elif not named or _similarity(targets[t], figures[f])[0]:
                 assign(t, f, CONFIDENT, "进度中唯一的增速")
             else:
                 assign(t, f, DOUBTFUL, f"进度中唯一的增速,但所指为“{named}”")

@@ -50,6 +50,7 @@ class _Target:
     span: tuple[int, int]
     sentence: int
     main: _Target | None = None  # an aim ("力争7.5%") shares the actual of the target it stretches
+    context: str = ""  # the words before the figure in its item, verbs included ("引进外籍人才项目")
 
 
 def _read_targets(content: str) -> list[_Target]:
@@ -214,6 +215,7 @@ def _targets_of_group(content: str, group: list[_Quantity], before: str, after: 
                     label=_label(action, each_noun, action_follows=action_follows),
                     span=(span_start if quantity is group[0] else quantity.start, quantity.end),
                     sentence=sentence,
+                    context=before,
                 )
             )
     return targets

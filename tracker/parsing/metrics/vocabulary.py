@@ -163,6 +163,8 @@ _PARTLY_DONE_RE = re.compile(r"(?:工程量|形象进度|进度|完成|铺设|�
 _SEASON_PART_RE = re.compile(r"^(?:夏|秋|春|冬|早稻|晚稻|早|晚)")
 # Entering the statistics (入库) is the achievement itself for 规上/限上 enterprises.
 _STATISTICS_ENTRY_RE = re.compile(r"规上|限上|规模以上|限额以上|四上")
+# A target that brings things in (引进, 招引) is met by signing them: "引进…人才项目10个" by "已签约…10个".
+_BRING_IN_RE = re.compile(r"引进|招引|招商|签约")
 _ALL_DONE_AFTER_RE = re.compile(r"^均已(?:开工|完成|完工|建成|投用|落地)")
 # Achieved, said with a verb: needed before a figure equal to its target counts as an actual.
 _ACHIEVED_RE = re.compile(
@@ -191,7 +193,7 @@ _PLAUSIBLE_WEAK_RATIO = (0.1, 3.0)
 # candidates, not the thing: "9家企业入选拟上市企业库" is no actual of "上市挂牌企业5家".
 _EARLY_STAGE_RE = re.compile(
     r"(?<![模虚])拟|预计|计划|储备|后备|候选|入库|入选|(?:企业|项目|培育|人才)库|意向|在谈|洽谈|谋划|辅导|报会|签约|"
-    r"申报|申请|报送|受理|股改|股份制改造|选址|主体完工|主体结顶|核定"
+    r"申报|申请|报送|受理|股改|股份制改造|选址|主体完工|主体结顶|结顶|封顶|核定|鉴定|排查|摸排|核查|评估"
 )
 _LATE_STAGE_RE = re.compile(r"开工|竣工|完工|建成|上市|投产|投用|开业|挂牌|交付|完成")
 # Words around a counted noun that say nothing of which thing it is, dropped before nouns are compared:
@@ -234,7 +236,8 @@ _TARGET_LEAD_RE = re.compile(r"(?:(?P<floor>确保|保底)|(?P<aim>力争|争取
 # the same words at the end of a noun another figure inherits are that figure's, not the thing's.
 _PREDICATE = (
     r"(?:已经|已|均|全部|基本|正在|完成|建成|运营|投入使用|投用|试运营|开工|竣工|完工|公示|认定|装修|选址|在建|施工|通车|"
-    r"开通|获批|通过|验收|交付|入驻|落地|签约|申报|申请|报送|受理|启动|开业|进场|加装|安装|设计|招标|并|和|及|另)"
+    r"开通|获批|通过|验收|交付|入驻|落地|签约|申报|申请|报送|受理|启动|开业|进场|加装|安装|设计|招标|主体结顶|结顶|封顶|主体完工|"
+    r"鉴定|排查|并|和|及|另)"
 )
 _PREDICATE_ONLY_RE = re.compile(_PREDICATE + "+")
 _TRAILING_PREDICATE_RE = re.compile(_PREDICATE + "+$")
