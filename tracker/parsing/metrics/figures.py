@@ -37,6 +37,7 @@ from .vocabulary import (
     _STRICT_ACHIEVED_RE,
     _SUBSET_RE,
     _TOTAL_RE,
+    _LAST_YEAR_RE,
     _LEADING_PREDICATE_RE,
     _TRAILING_PREDICATE_RE,
     _UNITLESS_RE,
@@ -144,6 +145,8 @@ def _figure(progress: str, segments: _Segments, quantity: _Quantity, clause: int
     figure.excluded = _not_achieved(before, after, next_clause_text, clause_text, growth=quantity.kind == GROWTH)
     if not figure.excluded and quantity.kind != GROWTH and quantity.unit != "%":
         figure.excluded = bool(_PARTLY_DONE_RE.search(progress, quantity.end, clause_end))
+    if not figure.excluded and quantity.kind != GROWTH:
+        figure.excluded = bool(_LAST_YEAR_RE.search(progress, clause_start, quantity.start))
     if figure.excluded and _not_achieved_only_by_report(before) and _ALL_DONE_AFTER_RE.match(next_clause_text):
         figure.excluded = False  # "已上报…5个,均已开工": reported and all started
     bare = not _clean(_strip_digits(stretch)) and not _STRICT_ACHIEVED_RE.search(stretch)

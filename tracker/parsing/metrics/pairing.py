@@ -145,7 +145,8 @@ def _part_of_whole(target: _Target, figure: _Figure) -> bool:
         return True
     if not figure.subset or figure.noun_inherited:
         return False
-    return bool(figure_core) and figure_core != target_core and figure_core not in target_core
+    # "其中出口" is a part of 进出口总额 though written in it; "其中高效节水灌溉" is the 高效节水灌溉面积 targeted.
+    return bool(figure_core) and not target_core.startswith(figure_core)
 
 
 def _compatible(target: _Target, figure: _Figure) -> bool:
@@ -258,6 +259,9 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, _Pair]:
     #    figure names another indicator ("规上工业增加值增长8%" for 地区生产总值).
     growth_targets = [t for t, target in enumerate(targets) if target.quantity.kind == GROWTH]
     growth_figures = [f for f, figure in enumerate(figures) if figure.quantity.kind == GROWTH and not figure.excluded]
+    if len(growth_targets) == 1 and growth_targets[0] not in pairs:
+        # A growth figure of a part ("其中出口增长2.1%") is not one of the task's growth figures.
+        growth_figures = [f for f in growth_figures if not _part_of_whole(targets[growth_targets[0]], figures[f])]
     if len(growth_targets) == 1 and len(growth_figures) == 1 and growth_targets[0] not in pairs:
         t, f = growth_targets[0], growth_figures[0]
         if f not in taken and _compatible(targets[t], figures[f]):

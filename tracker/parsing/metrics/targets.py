@@ -105,6 +105,8 @@ def _may_be_target(content: str, quantity: _Quantity, segments: _Segments) -> bo
         before = content[clause_start : quantity.start]
         if quantity.start > clause_start and not (_VERB_BEFORE_NUMERAL_RE.search(before) or _VERB_LED_CLAUSE_RE.match(before)):
             return False
+    if quantity.comparator != EQUAL and content[quantity.end : quantity.end + 1] == "的":
+        return False  # "50万元以上的村": a threshold that says which things, not a number to reach
     sentence_start, sentence_end = segments.sentence_bounds(segments.sentence_of(quantity.start))
     if "把" in content[sentence_start : quantity.start] and _MADE_INTO_RE.search(content[quantity.end : sentence_end]):
         return False  # the object of 把…打造为: the things to be made better, not a number to reach

@@ -152,8 +152,10 @@ _NOT_ACHIEVED_BEFORE_RE = re.compile(
     r"施工中|招标中|设计中|前期|通过方案|目标|在建|在施"
 )
 _NOT_ACHIEVED_AFTER_RE = re.compile(
-    r"施工中|在建|招标|设计中|前期|进场施工|正在|待|评审|审查|审核|验收|洽谈|推荐|申报|参加|办理|初步|调整"
+    r"施工中|在建|招标|设计中|前期|进场施工|正在|待|评审|审查|审核|(?<!通过)(?<!完成)验收(?!合格)|洽谈|推荐|申报|参加|办理|初步|调整"
 )
+# Last year's figure is no actual of this year's target: "上年全区新增城镇就业4800人", "去年同期为3980人".
+_LAST_YEAR_RE = re.compile(r"去年|上年|上一年|同期")
 _PENDING_RE = re.compile(r"等待|待|验收中|评审中|审核中|验收准备")
 # "…,三季度数据待统计部门发布": the data pending is another period's, not this figure's.
 _DATA_PENDING_RE = re.compile(r"数据|统计|发布|反馈")
@@ -193,14 +195,14 @@ _PLAUSIBLE_WEAK_RATIO = (0.1, 3.0)
 # candidates, not the thing: "9家企业入选拟上市企业库" is no actual of "上市挂牌企业5家".
 _EARLY_STAGE_RE = re.compile(
     r"(?<![模虚])拟|预计|计划|储备|后备|候选|入库|入选|(?:企业|项目|培育|人才)库|意向|在谈|洽谈|谋划|辅导|报会|签约|"
-    r"申报|申请|报送|受理|股改|股份制改造|选址|主体完工|主体结顶|结顶|封顶|核定|鉴定|排查|摸排|核查|评估"
+    r"申报|申请|报送|受理|报批|股改|股份制改造|选址|主体完工|主体结顶|结顶|封顶|核定|鉴定|排查|摸排|核查|评估"
 )
 _LATE_STAGE_RE = re.compile(r"开工|竣工|完工|建成|上市|投产|投用|开业|挂牌|交付|完成")
 # Words around a counted noun that say nothing of which thing it is, dropped before nouns are compared:
 # marks and dates anywhere, fillers at its start or end only (共 of 公共 stays).
 _NOUN_MARKS_RE = re.compile(r"“|”|‘|’|、|\d+(?:\.\d+)?(?:月份|月|日|年)?|[-—]")
 _NOUN_FILLER_RE = re.compile(
-    r"^(?:全区|我区|本区|全市|全县|全省|今年以来|今年|全年|年度|目前|截至目前|最新|累计|新增|共计|合计|其中|同比|比上年|较上年|"
+    r"^(?:全区|我区|本区|全市|全县|全省|今年以来|今年|全年|年度|目前|截至目前|截至|底|末|年末|年底|最新|累计|新增|共计|合计|其中|同比|比上年|较上年|"
     r"上半年|前三季度|一季度|二季度|三季度|四季度|已经|已|共|的|另有|另)+|(?:的|等|同比|比上年|较上年)+$"
 )
 # Modifiers too general to tell one subject from another: 城市停车泊位 is 公共停车泊位.
@@ -237,7 +239,7 @@ _TARGET_LEAD_RE = re.compile(r"(?:(?P<floor>确保|保底)|(?P<aim>力争|争取
 _PREDICATE = (
     r"(?:已经|已|均|全部|基本|正在|完成|建成|运营|投入使用|投用|试运营|开工|竣工|完工|公示|认定|装修|选址|在建|施工|通车|"
     r"开通|获批|通过|验收|交付|入驻|落地|签约|申报|申请|报送|受理|启动|开业|进场|加装|安装|设计|招标|主体结顶|结顶|封顶|主体完工|"
-    r"鉴定|排查|并|和|及|另)"
+    r"鉴定|排查|开放|开园|开馆|运行|投运|并|和|及|另)"
 )
 _PREDICATE_ONLY_RE = re.compile(_PREDICATE + "+")
 _TRAILING_PREDICATE_RE = re.compile(_PREDICATE + "+$")
