@@ -353,9 +353,21 @@ def test_a_doubtful_pair_keeps_its_actual_and_reason_but_no_completion():
     assert "战略性新兴产业增加值占比" in metric.confidence_reason
 
 
-def test_a_growth_figure_of_another_indicator_is_doubtful():
-    metric = only("地区生产总值增长6%。", "1-9月,规上工业增加值增长8.2%。")
-    assert (metric.actual, metric.confidence) == (8.2, "doubtful")
+def test_a_growth_figure_of_another_named_indicator_is_no_actual():
+    assert only("地区生产总值增长6%。", "1-9月,规上工业增加值增长8.2%。").actual is None
+    assert only("规上工业增加值增长7%。", "规上工业总产值同比增长9.2%。").actual is None
+    assert only("一般公共预算收入增长6%。", "1-9月财政总收入增长4.2%。").actual is None
+
+
+def test_the_only_growth_figure_naming_something_else_is_doubtful():
+    metric = only("数字贸易额增长15%。", "1-9月跨境电商交易额增长20%。")
+    assert (metric.actual, metric.confidence, metric.completion) == (20, "doubtful", None)
+    assert "跨境电商交易额" in metric.confidence_reason
+
+
+def test_the_only_growth_figure_of_the_same_indicator_for_another_subject_is_doubtful():
+    metric = only("城镇居民人均可支配收入增长7%。", "前三季度农村居民人均可支配收入增长8.1%。")
+    assert metric.actual is None or metric.confidence == "doubtful"
 
 
 def test_a_confident_pair_says_why():

@@ -31,6 +31,8 @@ from .vocabulary import (
     _LATE_STAGE_RE,
     _LEVEL_RE,
     _GENERIC_MODIFIER_RE,
+    _INDICATOR_RE,
+    _INDICATORS,
     _NOUN_FILLER_RE,
     _NOUN_MARKS_RE,
     _PLAUSIBLE_WEAK_RATIO,
@@ -149,11 +151,18 @@ def _part_of_whole(target: _Target, figure: _Figure) -> bool:
     return bool(figure_core) and not target_core.startswith(figure_core)
 
 
+def _other_indicator(target: _Target, figure: _Figure) -> bool:
+    """Both name a known statistical indicator, and not the same one: 规上工业总产值 is not 规上工业增加值."""
+    target_found = _INDICATOR_RE.search(target.noun)
+    figure_found = _INDICATOR_RE.search(figure.noun) or _INDICATOR_RE.search(figure.text)
+    return bool(target_found and figure_found) and _INDICATORS[target_found.group(0)] != _INDICATORS[figure_found.group(0)]
+
+
 def _compatible(target: _Target, figure: _Figure) -> bool:
     quantity = figure.quantity
     if figure.excluded or figure.heading:
         return False
-    if _stage_conflict(target, figure) or _part_of_whole(target, figure):
+    if _stage_conflict(target, figure) or _part_of_whole(target, figure) or _other_indicator(target, figure):
         return False
     if figure.unitless:
         if target.quantity.kind not in (COUNT, AMOUNT):
@@ -271,7 +280,7 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, _Pair]:
             other = _subject_conflict(targets[t].noun, figures[f].noun, shared=3)
             if other:
                 assign(t, f, DOUBTFUL, other)
-            elif not named or _similarity(targets[t], figures[f])[0]:
+            elif not named or _similarity(targets[t], figures[f])[0] == "strong" or _both_declines(targets[t], figures[f]):
                 assign(t, f, CONFIDENT, "进度中唯一的增速")
             else:
                 assign(t, f, DOUBTFUL, f"进度中唯一的增速,但所指为“{named}”")
@@ -323,6 +332,15 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, _Pair]:
         lambda t, f: _subject_conflict(targets[t].noun, figures[f].noun),
     )
     return pairs
+
+
+def _both_declines(target: _Target, figure: _Figure) -> bool:
+    """A reduction target ("支出再压减10%") and the only decline reported, of something sharing a word ("支出预算下降11%").
+
+    A named growth figure that only shares a word with a growth target is doubtful ("贸易额" / "交易额"):
+    progress prose reports many rates. A reduction target is about the one thing said to fall.
+    """
+    return target.quantity.value < 0 and figure.quantity.value < 0 and _similarity(target, figure)[0] == "weak"
 
 
 def _may_count_the_same(target: _Target, figure: _Figure) -> bool:

@@ -123,7 +123,7 @@ _GENERIC_LEAD_RE = re.compile(
 )
 _GENERIC_TAIL_RE = re.compile(
     r"(?:已经|已|目前|均|全部|共计|共|合计|累计|总计|达到|达|增至|提升至|提高至|至|不低于|不少于|不超过|不高于|"
-    r"超过|超|约|近|控制在|稳定在|保持在|提高到|提高至|提升到|下降到|降低到|降至|低于|高于|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|新开工|新签约|开工|投用|引进|培养|确保|力争|争取|努力|"
+    r"超过|超|(?<!签)约|近|控制在|稳定在|保持在|提高到|提高至|提升到|下降到|降低到|降至|低于|高于|保持|为|是|分别|实现|新增|完成|建成|完工|竣工|新开工|新签约|开工|投用|引进|培养|确保|力争|争取|努力|"
     r"大约|左右|的|、|[(（]|\s)+$"
 )
 # What is done to the thing counted; a target with one is only met by a figure with a matching one.
@@ -164,6 +164,24 @@ _PARTLY_DONE_RE = re.compile(r"(?:工程量|形象进度|进度|完成|铺设|�
 # A season or a half of the year names a part of a year's total: 夏粮 of 粮食.
 _SEASON_PART_RE = re.compile(r"^(?:夏|秋|春|冬|早稻|晚稻|早|晚)")
 # Entering the statistics (入库) is the achievement itself for 规上/限上 enterprises.
+# Named statistical indicators that are easily taken for one another: a figure of one is never an
+# actual of another (规上工业总产值 for 规上工业增加值, 财政总收入 for 一般公共预算收入, 出口 for 进出口总额).
+# Spellings of one indicator share a name; longer names are tried first.
+_INDICATORS: dict[str, str] = {
+    "地区生产总值": "地区生产总值", "GDP": "地区生产总值", "生产总值": "地区生产总值",
+    "规上工业增加值": "规上工业增加值", "规模以上工业增加值": "规上工业增加值",
+    "规上工业总产值": "规上工业总产值", "规模以上工业总产值": "规上工业总产值", "工业总产值": "规上工业总产值",
+    "工业投资": "工业投资", "固定资产投资": "固定资产投资", "民间投资": "民间投资", "房地产开发投资": "房地产开发投资",
+    "社会消费品零售总额": "社会消费品零售总额", "限上消费品零售额": "限上消费品零售额",
+    "进出口总额": "进出口", "外贸进出口": "进出口", "进出口": "进出口", "出口": "出口", "进口": "进口",
+    "一般公共预算收入": "一般公共预算收入", "财政总收入": "财政总收入", "税收收入": "税收收入",
+    "城镇居民人均可支配收入": "城镇居民人均可支配收入", "农村居民人均可支配收入": "农村居民人均可支配收入",
+    "居民人均可支配收入": "居民人均可支配收入",
+    "服务业增加值": "服务业增加值", "规上服务业营业收入": "规上服务业营业收入",
+    "数字经济核心产业增加值": "数字经济核心产业增加值",
+    "实际利用外资": "实际利用外资", "实际使用外资": "实际利用外资", "合同外资": "合同外资",
+}
+_INDICATOR_RE = re.compile("|".join(sorted(map(re.escape, _INDICATORS), key=len, reverse=True)))
 _STATISTICS_ENTRY_RE = re.compile(r"规上|限上|规模以上|限额以上|四上")
 # A target that brings things in (引进, 招引) is met by signing them: "引进…人才项目10个" by "已签约…10个".
 _BRING_IN_RE = re.compile(r"引进|招引|招商|签约")
@@ -239,7 +257,7 @@ _TARGET_LEAD_RE = re.compile(r"(?:(?P<floor>确保|保底)|(?P<aim>力争|争取
 _PREDICATE = (
     r"(?:已经|已|均|全部|基本|正在|完成|建成|运营|投入使用|投用|试运营|开工|竣工|完工|公示|认定|装修|选址|在建|施工|通车|"
     r"开通|获批|通过|验收|交付|入驻|落地|签约|申报|申请|报送|受理|启动|开业|进场|加装|安装|设计|招标|主体结顶|结顶|封顶|主体完工|"
-    r"鉴定|排查|开放|开园|开馆|运行|投运|并|和|及|另)"
+    r"鉴定|排查|开放|开园|开馆|运行|投运|在谈|洽谈|意向|并|和|及|另)"
 )
 _PREDICATE_ONLY_RE = re.compile(_PREDICATE + "+")
 _TRAILING_PREDICATE_RE = re.compile(_PREDICATE + "+$")
