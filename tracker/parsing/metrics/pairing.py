@@ -40,6 +40,7 @@ from .vocabulary import (
     _STAGE_ACTIONS,
     _STATISTICS_ENTRY_RE,
     _BRING_IN_RE,
+    _COMPONENT_RE,
 )
 
 
@@ -140,10 +141,14 @@ def _subject_conflict(target_noun: str, figure_noun: str, *, shared: int = 2) ->
 
 
 def _part_of_whole(target: _Target, figure: _Figure) -> bool:
-    """A figure under 其中 that names a part of what the target counts ("其中高校毕业生就业…"), or a season's (夏粮)."""
+    """A figure that names a part of what the target counts: under 其中 ("其中高校毕业生就业…"), a season's
+    (夏粮 of 粮食) or a component's (路基工程 of 农村公路)."""
     target_core, figure_core = _core(_figure_noun(target.noun)), _core(figure.noun)
     season = _SEASON_PART_RE.match(figure_core)
     if season and season.group(0) not in target_core:
+        return True
+    component = _COMPONENT_RE.search(figure_core)
+    if component and component.group(0) not in target_core and not figure.total:
         return True
     if not figure.subset or figure.noun_inherited:
         return False

@@ -163,6 +163,8 @@ _DATA_PENDING_RE = re.compile(r"数据|统计|发布|反馈")
 _PARTLY_DONE_RE = re.compile(r"(?:工程量|形象进度|进度|完成|铺设|装修)[^,，;；。]{0,8}\d+(?:\.\d+)?[%％]")
 # A season or a half of the year names a part of a year's total: 夏粮 of 粮食.
 _SEASON_PART_RE = re.compile(r"^(?:夏|秋|春|冬|早稻|晚稻|早|晚)")
+# A component names a part of the works: "农村公路路基工程" of 农村公路.
+_COMPONENT_RE = re.compile(r"路基|路面|主体工程|主体结构|基础工程|桩基|土建|地下室|标段|子项目")
 # Entering the statistics (入库) is the achievement itself for 规上/限上 enterprises.
 # Named statistical indicators that are easily taken for one another: a figure of one is never an
 # actual of another (规上工业总产值 for 规上工业增加值, 财政总收入 for 一般公共预算收入, 出口 for 进出口总额).
