@@ -376,6 +376,72 @@ def test_a_confident_pair_says_why():
     assert metric.confidence_reason
 
 
+def test_a_candidate_list_entry_is_no_listing_but_statistics_entry_is_the_thing_itself():
+    assert only("新增规上工业企业120家。", "新增入库规上工业企业97家,另有38家企业纳入培育库。").actual == 97
+
+
+def test_application_approval_request_and_survey_stages_are_not_done():
+    assert only("新增上市公司3家。", "已有2家企业向证监会提交上市申请,1家已过会。").actual is None
+    assert only("完成土地征收3000亩。", "已完成土地征收报批3000亩,实际征收到位1800亩。").actual == 1800
+    assert only("完成农村危房改造200户。", "已完成鉴定危房230户,完成改造150户。").actual != 230
+
+
+def test_a_signing_meets_only_a_target_that_brings_things_in():
+    assert only("完成征迁1000户。", "已签约征迁户870户,腾空交地720户。").actual is None
+    assert only("招引亿元以上项目20个。", "在谈亿元以上项目35个,已签约12个。").actual == 12
+
+
+def test_an_earlier_stage_named_by_another_figure_is_not_inherited():
+    found = metrics_of("全年新开工重大项目40个,竣工项目15个。", "1-9月签约重大项目52个,新开工29个,竣工9个。")
+    assert [(m.target, m.actual) for m in found] == [(40, 29), (15, 9)]
+
+
+def test_a_part_under_qi_zhong_is_a_part_even_when_written_inside_the_whole():
+    assert only("实现外贸进出口总额200亿元。", "外贸进出口总额152亿元,其中出口98亿元。").actual == 152e8
+    assert only("进出口总额增长5%。", "进出口总额156亿元,同比下降3.4%,其中出口增长2.1%。").actual == -3.4
+    assert only("新增高效节水灌溉面积1万亩。", "建成高标准农田1.8万亩,其中高效节水灌溉0.6万亩。").actual == 6000
+
+
+def test_a_season_or_a_component_is_a_part_of_the_whole():
+    assert only("粮食产量稳定在21万吨以上。", "夏粮产量6.9万吨。").actual is None
+    assert only("新建农村公路50公里。", "完成农村公路路基工程35公里。").actual is None
+
+
+def test_another_subject_with_a_general_modifier_is_still_another_subject():
+    assert only("城市污水处理率达到97%。", "农村生活污水处理率达到92%。").confidence == "doubtful"
+    assert only("新建城市停车泊位1500个。", "一季度新增公共停车泊位326个。").actual == 326
+
+
+def test_last_years_figure_is_no_actual():
+    assert only("新增城镇就业5000人。", "上年全区新增城镇就业4800人,今年工作正在推进。").actual is None
+    assert only("新增城镇就业5000人。", "1-9月新增城镇就业4120人,去年同期为3980人。").actual == 4120
+
+
+def test_a_threshold_is_no_target():
+    metric = only("村级集体经济收入50万元以上的村占比达到60%。", "收入50万元以上的村占比达到58%。")
+    assert (metric.target, metric.actual) == (60, 58)
+
+
+def test_works_under_construction_or_partly_done_are_not_done():
+    assert only("加装电梯300部。", "已完成加装并投入使用186部,在建64部。").actual == 186
+    assert only("社区卫生服务中心提质改造(3家)。", "1家已投入使用,2家完成装修工程量70%。").actual == 1
+
+
+def test_a_figure_named_only_by_what_was_done_counts_the_targets_thing():
+    assert only("新建社区嵌入式养老服务站(6个)。", "已建成运营4个,2个正在装修。").actual == 4
+    assert only("新建学校5所。", "3所已完成主体结顶,2所已投入使用。").actual == 2
+
+
+def test_acceptance_passed_is_done_and_acceptance_pending_is_not():
+    assert only("建成5个未来社区。", "2个未来社区已通过验收,3个正在创建。").actual == 2
+    assert only("创建3个体育文化社区。", "3个体育文化社区创建标准均已达标,等待验收。").actual is None
+
+
+def test_data_pending_for_another_period_leaves_the_figure_an_actual():
+    metric = only("单位GDP能耗下降3%。", "一季度单位GDP能耗同比下降2.1%,上半年数据待省统计局反馈。")
+    assert (metric.actual, metric.period_end_month) == (-2.1, 3)
+
+
 # --- targets as written -------------------------------------------------------------------
 
 
@@ -442,6 +508,38 @@ def test_completion_is_measured_against_the_floor():
     assert metric.completion == pytest.approx(4 / 3, abs=1e-4)
 
 
+def test_bu_chao_guo_is_a_ceiling():
+    metric = only("城镇调查失业率不超过5.5%。", "6月份城镇调查失业率为5.1%。")
+    assert (metric.label, metric.comparator, metric.floor, metric.target_text) == ("城镇调查失业率", "<=", None, "不超过5.5%")
+
+
+def test_a_comparator_before_a_growth_rate_keeps_it_a_growth_rate():
+    found = metrics_of("一般公共预算收入完成210亿元,增长不低于6%。", "1-6月一般公共预算收入同比增长6.3%。")
+    assert [(m.label, m.target, m.kind, m.comparator, m.actual) for m in found][1] == ("一般公共预算收入", 6, "growth", ">=", 6.3)
+
+
+def test_a_total_counts_what_the_target_before_it_counts():
+    found = metrics_of("规上服务业营业收入增长10%以上,总量突破500亿元。", "1-8月规上服务业营业收入358.2亿元,同比增长11.6%。")
+    assert [(m.label, m.target, m.comparator, m.actual) for m in found] == [
+        ("规上服务业营业收入", 10, ">=", 11.6),
+        ("规上服务业营业收入", 500e8, ">=", 358.2e8),
+    ]
+
+
+def test_xin_kai_gong_is_met_by_started_works_not_by_finished_ones():
+    assert only("新开工保障性租赁住房6000套。", "已开工保障性租赁住房5230套,其中基本建成1870套。").actual == 5230
+
+
+def test_chinese_numerals_after_a_verb_led_clause_are_targets():
+    assert only("新增城市停车泊位八千个。", "已新增停车泊位五千二百个。").actual == 5200
+    assert [m.target for m in metrics_of("完成征迁安置房建设两千套、交付一千套。")] == [2000, 1000]
+
+
+def test_ratios_against_the_years_plan_or_budget_are_completions():
+    assert only("完成重点项目投资600亿元。", "重点项目累计完成投资629亿元,占年度投资计划的97.2%。").completion == 0.972
+    assert only("新增城镇就业1.2万人。", "新增城镇就业9865人,完成年度目标的82.2%。").completion == 0.822
+
+
 def test_a_date_range_is_not_a_range_target():
     assert metrics_of("1-8月开展专项整治。") == []
 
@@ -492,6 +590,18 @@ def test_cells_in_the_columns_keep_their_own_units():
 def test_an_empty_actual_cell_gives_a_target_without_actual():
     (metric,) = columns_of("城镇新增就业(人)", "3000", "/")
     assert (metric.target, metric.actual, metric.source) == (3000, None, "columns")
+
+
+def test_a_comparator_in_the_indicators_name_or_cell_is_the_targets():
+    (metric,) = columns_of("城镇登记失业率低于(%)", "4.5", "3.86")
+    assert (metric.label, metric.comparator, metric.unit) == ("城镇登记失业率", "<=", "%")
+    (metric,) = columns_of("城镇调查失业率", "≤5.5", "4.9")
+    assert (metric.comparator, metric.unit, metric.kind) == ("<=", "%", "percent")
+
+
+def test_a_growth_named_indicator_without_unit_is_a_growth_rate():
+    (metric,) = columns_of("地区生产总值增速", "6.5", "5.8")
+    assert (metric.unit, metric.kind, metric.completion) == ("%", "growth", None)
 
 
 def test_no_target_cell_gives_no_column_metric():
