@@ -1,9 +1,10 @@
 """The figures a task's progress reports, each a candidate actual.
 
 For each figure: what it counts, what was done (开工, 竣工...), whether it is achieved
-or only planned, under way, awaiting acceptance or in parentheses, whether it is a
-part (其中) or a total (合计), and its own period ("1-8月"). Decides nothing about
-which target a figure belongs to; that is `pairing`.
+or only planned, under way, partly done, awaiting acceptance, last year's or in
+parentheses, whether it is a part (其中) or a total (合计), and its own period
+("1-8月"). A figure named only by what was done to it ("已建成运营4个") names nothing.
+Decides nothing about which target a figure belongs to; that is `pairing`.
 """
 
 from __future__ import annotations

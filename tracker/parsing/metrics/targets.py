@@ -2,9 +2,12 @@
 
 "建设生态绿道10公里、山水连廊2条" gives 10 公里 of 生态绿道 and 2 条 of 山水连廊, each
 with its comparator (以上, 不低于, 控制在), its sign when it is a growth rate
-("压减10%" is -10%), and its action when it names one (开工, 出让...). Figures that only
-name or delimit things ("一项一码", "中央八项规定") are not targets. Does not read the
-progress; which figure meets which target is `pairing`'s work.
+("压减10%" is -10%), and its action when it names one (开工, 出让...). Targets keep how
+they are written: approximate (左右), a floor (确保5%以上), a range (3-5个), an aim that
+stretches the target before it (力争7.5%). A conjunction or a verb between two figures
+ends the first item ("建成18个应急广播并安装752个喇叭"). Figures that only name or
+delimit things ("一项一码", "中央八项规定", "50万元以上的村") are not targets. Does not
+read the progress; which figure meets which target is `pairing`'s work.
 """
 
 from __future__ import annotations
