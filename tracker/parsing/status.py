@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .periods import elapsed_share
 from .metrics import AT_MOST, COLUMNS, GROWTH, PERCENT, Metric, extract_metrics
+from .periods import elapsed_share
 from .types import ParsedTask, Status
 
 # Words about the whole task. Partial phrases ("已完成示范项目评审") are deliberately not here.

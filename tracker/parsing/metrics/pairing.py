@@ -3,9 +3,11 @@
 Matched by what is counted, its unit and its action, never by position: sure
 matches first, a weaker one only when nothing else fits, none when two candidates
 tie with different values. A figure never pairs with a target it contradicts: an
-earlier stage (拟上市, 入库, 签约 for 上市, 开工), a part named under 其中 for the whole,
-another level (省级 of all levels). A figure that names the same kind of thing for
-another subject ("战略性新兴产业…占比" for "四大新兴产业…占比") pairs only as doubtful.
+earlier stage (拟上市, 入库, 签约 for 上市, 开工), a part (named under 其中, a season,
+a component) for the whole, another level (省级 of all levels), another named
+statistical indicator (规上工业总产值 for 规上工业增加值). A figure that names the same
+kind of thing for another subject ("战略性新兴产业…占比" for "四大新兴产业…占比"), or
+the only growth rate when it names something else, pairs only as doubtful.
 Reads no text; it works on the targets and figures already read, and writes the
 chosen figure, with its confidence, onto its `Metric`.
 """
@@ -25,22 +27,22 @@ from .vocabulary import (
     GROWTH,
     PERCENT,
     _ACTION_FAMILIES,
+    _BRING_IN_RE,
     _COMPLETION_ACTIONS,
+    _COMPONENT_RE,
     _EARLY_STAGE_RE,
     _GENERIC_BIGRAMS,
+    _GENERIC_MODIFIER_RE,
+    _INDICATORS,
+    _INDICATOR_RE,
     _LATE_STAGE_RE,
     _LEVEL_RE,
-    _GENERIC_MODIFIER_RE,
-    _INDICATOR_RE,
-    _INDICATORS,
     _NOUN_FILLER_RE,
     _NOUN_MARKS_RE,
     _PLAUSIBLE_WEAK_RATIO,
     _SEASON_PART_RE,
     _STAGE_ACTIONS,
     _STATISTICS_ENTRY_RE,
-    _BRING_IN_RE,
-    _COMPONENT_RE,
 )
 
 

@@ -91,9 +91,8 @@ def _ranges(text: str, mask: bytearray, quantities: list[_Quantity]) -> list[_Qu
         if low is None or high is None or not low < high:
             continue
         unit, kind = _UNITS[high_match["unit"]]
-        ranges.append(
-            _Quantity(match.start(), high_match.end(), low, unit, kind, AT_LEAST, approx=high_match["suffix"] == "左右", high=high, floor=low)
-        )
+        approx = high_match["suffix"] == "左右"
+        ranges.append(_Quantity(match.start(), high_match.end(), low, unit, kind, AT_LEAST, approx=approx, high=high, floor=low))
     if not ranges:
         return quantities
     kept = [q for q in quantities if not any(r.start <= q.start < r.end for r in ranges)]

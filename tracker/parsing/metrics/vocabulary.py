@@ -79,7 +79,10 @@ _QUANTITY_RE = re.compile(
     r"(?P<suffix>以上|以下|以内|左右)?"
 )
 # A range: "3-5个", "6%-7%", "5至10万元"; the high end is read with its unit by _QUANTITY_RE.
-_RANGE_RE = re.compile(r"(?<![\dA-Za-z./-])(?P<low>\d+(?:\.\d+)?(?:万|亿)?)[%％]?\s*(?:-|—|–|~|～|至|到)\s*(?P<high>\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)?)")
+_RANGE_RE = re.compile(
+    r"(?<![\dA-Za-z./-])(?P<low>\d+(?:\.\d+)?(?:万|亿)?)[%％]?\s*(?:-|—|–|~|～|至|到)\s*"
+    r"(?P<high>\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)?)"
+)
 # A bare number after 达到/为 that the progress prints without its unit ("拥有量达到112").
 _UNITLESS_RE = re.compile(r"(?:达到|达|为)(?P<num>\d+(?:\.\d+)?)(?![\d.%‰％万亿]|[个家条处座所张台场件宗项套幢次人名户元亩吨方米])")
 _ZERO_GROWTH_RE = re.compile(r"(?P<word>零增长|正增长)(?P<suffix>以上|以下|以内)?")
