@@ -77,7 +77,8 @@ def extract_metrics(
         metrics.extend(_progress_targets(progress, progress_segments, figures, used_figures, metrics))
         _apply_ratios(metrics, figures, ratios, progress_segments)
     if column_metric is not None:
-        metrics.insert(0, column_metric)
+        # The row's measure is its columns: a ratio the progress states is of that, not a metric of its own.
+        metrics = [column_metric] + [m for m in metrics if m.target is not None]
     for metric in metrics:
         if metric.confidence == DOUBTFUL:
             metric.completion = None  # counts nowhere until an admin accepts the pair
