@@ -503,6 +503,12 @@ def test_a_range_is_its_low_end_with_the_high_end_kept():
     assert only("新增绿地5至10万平方米。").range_high == 100000
 
 
+def test_a_range_in_chinese_numerals_is_a_range():
+    metric = only("新建三至五个社区食堂。", "已建成社区食堂4个。")
+    assert (metric.target, metric.range_high, metric.actual) == (3, 5, 4)
+    assert only("新增就业岗位两到三万个。").target == 20000
+
+
 def test_completion_is_measured_against_the_floor():
     metric = only("新建口袋公园3-5个。", "已建成口袋公园4个。")
     assert metric.completion == pytest.approx(4 / 3, abs=1e-4)

@@ -80,13 +80,14 @@ def _ranges(text: str, mask: bytearray, quantities: list[_Quantity]) -> list[_Qu
     for match in _RANGE_RE.finditer(text):
         if mask[match.start()]:
             continue
-        high_match = _QUANTITY_RE.match(text, match.start("high"))
-        if high_match is None or high_match.start("unit") != match.end("high"):
+        high_group = "high" if match["high"] else "cn_high"
+        high_match = _QUANTITY_RE.match(text, match.start(high_group))
+        if high_match is None or high_match.start("unit") != match.end(high_group):
             continue
-        low_text, high_text = match["low"], match["high"]
-        magnitude = high_text.lstrip("0123456789.")
-        if magnitude and not low_text.lstrip("0123456789."):
-            low_text += magnitude
+        low_text, high_text = match["low"] or match["cn_low"], match[high_group]
+        magnitude = high_text[-1] if high_text[-1] in "万亿" else ""
+        if magnitude and low_text[-1] not in "万亿":
+            low_text += magnitude  # "5-10万元", "两到三万个": the magnitude is printed once
         low, high = _number_value(low_text), _number_value(high_text)
         if low is None or high is None or not low < high:
             continue

@@ -78,10 +78,11 @@ _QUANTITY_RE = re.compile(
     r"(?P<unit>" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")"
     r"(?P<suffix>以上|以下|以内|左右)?"
 )
-# A range: "3-5个", "6%-7%", "5至10万元"; the high end is read with its unit by _QUANTITY_RE.
+# A range: "3-5个", "6%-7%", "5至10万元", "三至五个"; the high end is read with its unit by _QUANTITY_RE.
 _RANGE_RE = re.compile(
     r"(?<![\dA-Za-z./-])(?P<low>\d+(?:\.\d+)?(?:万|亿)?)[%％]?\s*(?:-|—|–|~|～|至|到)\s*"
     r"(?P<high>\d+(?:\.\d+)?(?:万亿|千万|百万|万|亿)?)"
+    r"|(?<![零〇一二两三四五六七八九十百千])(?P<cn_low>[一二两三四五六七八九十百千]+)(?:至|到)(?P<cn_high>[一二两三四五六七八九十百千]+[万亿]?)"
 )
 # A bare number after 达到/为 that the progress prints without its unit ("拥有量达到112").
 _UNITLESS_RE = re.compile(r"(?:达到|达|为)(?P<num>\d+(?:\.\d+)?)(?![\d.%‰％万亿]|[个家条处座所张台场件宗项套幢次人名户元亩吨方米])")
