@@ -314,6 +314,8 @@ def test_growth_about_a_figure_with_a_floor_in_brackets_is_one_target():
 
 
 def test_each_count_keeps_the_thing_it_counts_when_a_verb_starts_the_next():
+    found = metrics_of("建成18个应急广播并安装752个喇叭。", "已建成18个应急广播,共安装752个喇叭。")
+    assert [(m.label, m.target, m.unit, m.actual) for m in found] == [("应急广播", 18, "个", 18), ("喇叭", 752, "个", 752)]
     found = metrics_of("建成18个应急广播站点安装752个喇叭。", "已建成18个应急广播站点并安装752个喇叭。")
     assert [(m.label, m.target, m.unit, m.actual) for m in found] == [
         ("应急广播站点", 18, "个", 18),

@@ -194,7 +194,7 @@ _BRING_IN_RE = re.compile(r"引进|招引|招商|签约")
 _ALL_DONE_AFTER_RE = re.compile(r"^均已(?:开工|完成|完工|建成|投用|落地)")
 # Achieved, said with a verb: needed before a figure equal to its target counts as an actual.
 _ACHIEVED_RE = re.compile(
-    r"完成|建成|完工|竣工|新增|累计|签约|开工|投用|投入使用|运营|通车|开通|认定|交付|出让|收储|拆除|引进|招引|培养|集聚|覆盖"
+    r"完成|建成|完工|竣工|新增|累计|签约|开工|投用|投入使用|运营|通车|开通|安装|认定|交付|出让|收储|拆除|引进|招引|培养|集聚|覆盖"
 )
 _TOTAL_RE = re.compile(r"(?:合计|共计|总计|累计|共)$")
 _SUBSET_RE = re.compile(r"其中")
@@ -212,7 +212,7 @@ _GENERIC_BIGRAMS = frozenset(
 )
 # A figure that equals its target but has no verb of achievement is the target restated.
 _STRICT_ACHIEVED_RE = re.compile(
-    r"已完成|已建成|已完工|已竣工|完成|建成|完工|竣工|新增|累计|签约|已开工|已投用|投用|投入使用|通车|开通|引进|招引"
+    r"已完成|已建成|已完工|已竣工|完成|建成|完工|竣工|新增|累计|签约|已开工|已投用|投用|投入使用|通车|开通|安装|引进|招引"
 )
 _PLAUSIBLE_WEAK_RATIO = (0.1, 3.0)
 # Stages of a thing counted. A figure at an earlier stage than its target (拟上市, 入库, 签约) counts
