@@ -166,6 +166,8 @@ def _figure(progress: str, segments: _Segments, quantity: _Quantity, clause: int
 
 
 def _without_parentheses(text: str, paren_mask: bytearray, offset: int) -> str:
+    if 1 not in paren_mask[offset : offset + len(text)]:
+        return text
     return "".join(char for index, char in enumerate(text) if not paren_mask[offset + index])
 
 

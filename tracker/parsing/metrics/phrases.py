@@ -8,6 +8,7 @@ no figures are read here, and nothing is decided about targets or actuals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .vocabulary import (
     _GENERIC_LEAD_RE,
@@ -55,6 +56,7 @@ def _names_what_follows(phrase_before: str) -> bool:
     return "、" in cleaned and len(last_item) <= 3  # "庆隆、上塘2家社区卫生服务中心"
 
 
+@lru_cache(maxsize=4096)
 def _clean(phrase: str) -> str:
     """What is counted: the phrase without leading verbs, trailing fillers and quotation marks."""
     phrase = phrase.strip()
@@ -66,9 +68,12 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
+_DIGITS_RE = re.compile(r"\d+(?:\.\d+)?(?:月份|月|日|年|类|号|岁(?:以上|以下)?)?|[-—]")
+
+
 def _strip_digits(text: str) -> str:
     """Dates and other numbers left in a label ("9月份11类事件") say nothing of what is counted."""
-    return re.sub(r"\d+(?:\.\d+)?(?:月份|月|日|年|类|号|岁(?:以上|以下)?)?|[-—]", "", text)
+    return _DIGITS_RE.sub("", text)
 
 
 def _figure_noun(noun: str) -> str:
