@@ -361,6 +361,11 @@ def test_a_growth_figure_of_another_named_indicator_is_no_actual():
     assert only("一般公共预算收入增长6%。", "1-9月财政总收入增长4.2%。").actual is None
 
 
+def test_a_bare_growth_rate_is_the_growth_of_the_figure_before_it():
+    assert only("地区生产总值增长6%。", "1-9月实现规上工业总产值300亿元,同比增长8%。").actual is None
+    assert only("地区生产总值增长6%。", "1-9月实现地区生产总值300亿元,同比增长5%。").actual == 5
+
+
 def test_the_only_growth_figure_naming_something_else_is_doubtful():
     metric = only("数字贸易额增长15%。", "1-9月跨境电商交易额增长20%。")
     assert (metric.actual, metric.confidence, metric.completion) == (20, "doubtful", None)
@@ -610,6 +615,11 @@ def test_a_comparator_in_the_indicators_name_or_cell_is_the_targets():
 def test_a_growth_named_indicator_without_unit_is_a_growth_rate():
     (metric,) = columns_of("地区生产总值增速", "6.5", "5.8")
     assert (metric.unit, metric.kind, metric.completion) == ("%", "growth", None)
+
+
+def test_a_share_in_brackets_beside_the_actual_cell_is_not_a_second_figure():
+    (metric,) = columns_of("城镇新增就业(人)", "3000", "3034(占101.1%)")
+    assert (metric.actual, metric.actual_span) == (3034, (0, 4))
 
 
 def test_no_target_cell_gives_no_column_metric():

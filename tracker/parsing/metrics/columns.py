@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from .metric import COLUMNS, CONFIDENT, DOUBTFUL, Metric
 from .phrases import _clean, _strip_digits
 from .quantities import _number_value, _quantities
+from .segments import _masked_ranges
 from .targets import _read_targets
-from .vocabulary import AT_LEAST, AT_MOST, COUNT, EQUAL, GROWTH, PERCENT, _DECLINE_WORDS, _PROGRESS_GROWTH_RE, _UNITS
+from .vocabulary import AT_LEAST, AT_MOST, COUNT, EQUAL, GROWTH, PERCENT, _DECLINE_WORDS, _PARENS, _PROGRESS_GROWTH_RE, _UNITS
 
 # "(人)", "(亿元)", "（%）", "(万平方米)" at the end of an indicator's name.
 _UNIT_IN_NAME_RE = re.compile(r"[(（](?P<magnitude>万亿|千万|百万|万|亿|千)?(?P<unit>[^()（）\d]{1,4})[)）]\s*$")
@@ -140,7 +141,8 @@ def _actual_cell(text: str) -> _Cell | None:
         match = growth[0]
         sign = -1 if match["word"] in _DECLINE_WORDS else 1
         return _Cell(sign * float(match["num"]), "%", GROWTH, EQUAL, (match.start("num"), match.end()))
-    quantities = _quantities(text, bytearray(len(text)))
+    brackets = _masked_ranges(text, _PARENS)
+    quantities = [q for q in _quantities(text, bytearray(len(text))) if not brackets[q.start]]  # "3034人(占101.1%)"
     if len(quantities) == 1:
         quantity = quantities[0]
         return _Cell(quantity.value, quantity.unit, quantity.kind, EQUAL, (quantity.start, quantity.end))

@@ -160,9 +160,27 @@ def _part_of_whole(target: _Target, figure: _Figure) -> bool:
 
 def _other_indicator(target: _Target, figure: _Figure) -> bool:
     """Both name a known statistical indicator, and not the same one: 规上工业总产值 is not 规上工业增加值."""
+    return _other_indicator_named(target, figure.noun) or _other_indicator_named(target, figure.text)
+
+
+def _other_indicator_named(target: _Target, text: str) -> bool:
     target_found = _INDICATOR_RE.search(target.noun)
-    figure_found = _INDICATOR_RE.search(figure.noun) or _INDICATOR_RE.search(figure.text)
-    return bool(target_found and figure_found) and _INDICATORS[target_found.group(0)] != _INDICATORS[figure_found.group(0)]
+    found = _INDICATOR_RE.search(text)
+    return bool(target_found and found) and _INDICATORS[target_found.group(0)] != _INDICATORS[found.group(0)]
+
+
+def _growth_subject(figures: list[_Figure], index: int) -> str:
+    """What a growth figure is the growth of: its own noun, or for a bare "同比增长8%" the figure before it
+    in its sentence ("实现工业总产值300亿元,同比增长8%" is the growth of 工业总产值)."""
+    figure = figures[index]
+    if _core(figure.noun):
+        return figure.noun
+    for earlier in reversed(figures[:index]):
+        if earlier.sentence != figure.sentence:
+            break
+        if earlier.quantity.kind != GROWTH and earlier.noun:
+            return earlier.noun
+    return figure.noun
 
 
 def _compatible(target: _Target, figure: _Figure) -> bool:
@@ -280,11 +298,12 @@ def _match(targets: list[_Target], figures: list[_Figure]) -> dict[int, _Pair]:
         growth_figures = [f for f in growth_figures if not _part_of_whole(targets[growth_targets[0]], figures[f])]
     if len(growth_targets) == 1 and len(growth_figures) == 1 and growth_targets[0] not in pairs:
         t, f = growth_targets[0], growth_figures[0]
-        if f not in taken and _compatible(targets[t], figures[f]):
+        subject = _growth_subject(figures, f)
+        if f not in taken and _compatible(targets[t], figures[f]) and not _other_indicator_named(targets[t], subject):
             named = _core(figures[f].noun)
             # The task's only growth figure is its actual unless it plainly names the indicator for
             # another subject ("农村居民人均可支配收入" for 城镇…): a longer shared name is asked for.
-            other = _subject_conflict(targets[t].noun, figures[f].noun, shared=3)
+            other = _subject_conflict(targets[t].noun, subject, shared=3)
             if other:
                 assign(t, f, DOUBTFUL, other)
             elif not named or _similarity(targets[t], figures[f])[0] == "strong" or _both_declines(targets[t], figures[f]):
