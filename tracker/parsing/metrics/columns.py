@@ -141,8 +141,10 @@ def _actual_cell(text: str) -> _Cell | None:
         match = growth[0]
         sign = -1 if match["word"] in _DECLINE_WORDS else 1
         return _Cell(sign * float(match["num"]), "%", GROWTH, EQUAL, (match.start("num"), match.end()))
+    # What is in brackets is a remark on the figure ("3034人(占101.1%)"), blanked so offsets still hold.
     brackets = _masked_ranges(text, _PARENS)
-    quantities = [q for q in _quantities(text, bytearray(len(text))) if not brackets[q.start]]  # "3034人(占101.1%)"
+    text = "".join(" " if brackets[index] else char for index, char in enumerate(text)) if 1 in brackets else text
+    quantities = _quantities(text, bytearray(len(text)))
     if len(quantities) == 1:
         quantity = quantities[0]
         return _Cell(quantity.value, quantity.unit, quantity.kind, EQUAL, (quantity.start, quantity.end))
