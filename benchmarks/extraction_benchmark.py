@@ -1,8 +1,8 @@
 """Milliseconds that reading figures and judging statuses add to a report: `python benchmarks/extraction_benchmark.py`.
 
 Times `judge_tasks` alone over each sample's parsed tasks — the whole of what the
-feature adds to `parse_report_bytes` — with the number cache cleared before every
-run, so each figure is what a new file costs. Prints the median and best of N runs;
+feature adds to `parse_report_bytes` — with the extractor's caches cleared before
+every run, so each figure is what a new file costs. Prints the median and best of N runs;
 the target is under 50 ms per report.
 """
 
@@ -28,7 +28,7 @@ TARGET_MS = 50.0
 def time_judging(tasks: list, period_end_month: int | None, runs: int) -> list[float]:
     timings = []
     for _ in range(runs):
-        metrics._number_value.cache_clear()
+        metrics._clear_caches()
         gc.collect()
         started = time.perf_counter()
         judge_tasks(tasks, period_end_month=period_end_month)

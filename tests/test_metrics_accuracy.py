@@ -3,8 +3,10 @@
 `tests/data/metrics_annotations.json` was written by reading every task of the two
 sample reports; it lists each measurable target with its actual (or null) and each
 status that the text makes clear. A pair counts as right when the target's value and
-unit and the actual's value all agree (relative tolerance 1e-6). Run with `-s` to see
-the figures; they are also written to test-artifacts/metrics_accuracy.txt.
+unit and the actual's value all agree (relative tolerance 1e-6). Only a confident pair's
+actual counts: a doubtful one waits for an admin and drives nothing, so it is scored as
+a target without an actual. Run with `-s` to see the figures; they are also written to
+test-artifacts/metrics_accuracy.txt.
 """
 
 from __future__ import annotations
@@ -19,15 +21,21 @@ ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests" / "data" / "metrics_annotations.json"
 ARTIFACT = ROOT / "test-artifacts" / "metrics_accuracy.txt"
 
-RECALL_GOAL = 0.90
-PRECISION_GOAL = 0.95
-STATUS_GOAL = 0.90
+# The rules were written with these two samples in view, so anything below their full score is a
+# regression: held-out accuracy is measured on tests/data/extraction (benchmarks/extraction_accuracy.py).
+RECALL_GOAL = 1.0
+PRECISION_GOAL = 1.0
+STATUS_GOAL = 1.0
 
 
 def _same(expected: float | None, found: float | None) -> bool:
     if expected is None or found is None:
         return expected is None and found is None
     return abs(expected - found) <= 1e-6 * max(1.0, abs(expected), abs(found))
+
+
+def _trusted_actual(metric) -> float | None:
+    return metric.actual if metric.confidence == "confident" else None
 
 
 @dataclass
@@ -81,19 +89,16 @@ def tally(parsed_2022, parsed_2020) -> Tally:
         expected = list(entry["pairs"])
         result.found_pairs += len(found)
         result.expected_pairs += len(expected)
-        result.found_actuals += sum(m.actual is not None for m in found)
+        result.found_actuals += sum(_trusted_actual(m) is not None for m in found)
         result.expected_actuals += sum(p["actual"] is not None for p in expected)
         for metric in found:
+            actual = _trusted_actual(metric)
             match = next(
-                (
-                    p
-                    for p in expected
-                    if _same(p["target"], metric.target) and p["unit"] == metric.unit and _same(p["actual"], metric.actual)
-                ),
+                (p for p in expected if _same(p["target"], metric.target) and p["unit"] == metric.unit and _same(p["actual"], actual)),
                 None,
             )
             if match is None:
-                result.misses.append(f"{where} wrong pair: {metric.label} {metric.target:g}{metric.unit} -> {metric.actual}")
+                result.misses.append(f"{where} wrong pair: {metric.label} {metric.target:g}{metric.unit} -> {actual}")
                 continue
             expected.remove(match)
             result.right_pairs += 1

@@ -77,6 +77,48 @@ def test_without_a_report_period_the_pace_is_not_judged():
     assert "报告期不明" in reason
 
 
+def test_growth_between_floor_and_target_is_on_track():
+    status, reason = judge("地区生产总值增长5.5%左右(确保5%以上)。", "1-9月,地区生产总值增长5.2%。")
+    assert status is Status.ON_TRACK
+    assert reason == "地区生产总值增长5.2%,未达目标5.5%,不低于保底目标5%"
+
+
+def test_growth_below_the_floor_is_behind():
+    status, reason = judge("地区生产总值增长5.5%左右(确保5%以上)。", "1-9月,地区生产总值增长4.8%。")
+    assert status is Status.BEHIND
+    assert reason == "地区生产总值增长4.8%,低于保底目标5%"
+
+
+def test_missing_an_aim_above_a_target_met_is_not_behind():
+    status, reason = judge("地区生产总值增长5.5%左右,力争6%。", "上半年全市地区生产总值同比增长5.7%。", period_end_month=6)
+    assert status is Status.ON_TRACK
+    assert reason == "地区生产总值增长5.7%,达到目标5.5%;地区生产总值增长5.7%,未达目标6%,不低于保底目标5.5%"
+
+
+def test_a_count_is_held_to_the_floor_of_its_range():
+    status, reason = judge("新建口袋公园4-6个。", "已建成口袋公园4个。")
+    assert status is Status.COMPLETED
+    assert "达到目标4个" in reason
+
+
+def test_a_doubtful_pair_does_not_drive_the_status():
+    status, reason = judge("四大新兴产业增加值占比44%。", "战略性新兴产业增加值占比46.3%,各项工作有序推进。")
+    assert status is Status.ON_TRACK
+    assert reason == "进度写明“各项工作有序推进”"  # the words decide: the figure waits for an admin
+
+
+def test_a_refused_pair_does_not_complete_a_task():
+    status, _ = judge("上市挂牌企业5家。", "今年以来,9家企业入选拟上市企业库。")
+    assert status is Status.UNKNOWN
+
+
+def test_numeric_columns_drive_the_status_once():
+    metrics = extract_metrics("城镇新增就业(人)", "", period_end_month=9, target_text="3000", actual_text="2000", completion_text="66.7%")
+    status, reason = judge_status(content="城镇新增就业(人)", progress="", completion_text="66.7%", metrics=metrics, period_end_month=9)
+    assert status is Status.BEHIND
+    assert reason == "城镇新增就业完成率66.7%,低于序时进度75%"
+
+
 # --- words --------------------------------------------------------------------------------
 
 
@@ -161,6 +203,15 @@ def test_judge_tasks_sets_metrics_status_and_reason(parsed_2022):
     assert [m.label for m in task.metrics] == ["停车泊位", "地下空间"]
     assert task.status is Status.COMPLETED
     assert task.status_reason.startswith("各项指标均已完成")
+
+
+def test_judge_tasks_pairs_the_numeric_columns_of_a_row(parsed_2022):
+    task = copy.deepcopy(parsed_2022.tasks[88])
+    task.content, task.progress, task.completion_text = "城镇新增就业(人)", "", "101.1%"
+    task.target_text, task.actual_text = "3000", "3034"
+    judge_tasks([task], period_end_month=9)
+    assert [(m.source, m.target, m.actual, m.completion) for m in task.metrics] == [("columns", 3000, 3034, 1.011)]
+    assert task.status is Status.COMPLETED
 
 
 def test_the_parsed_report_carries_statuses_and_metrics_in_its_json(parsed_2020):

@@ -4,7 +4,9 @@ The yardstick is the share of the year elapsed at the report's period end (序�
 75% for a Q3 report); a figure reported for its own span ("1-8月") is held to that
 span (8/12). Figures decide over words when both exist, and the reason, in Chinese
 for the admins, says which decided: "回迁安置完成率58.8%,低于序时进度75%".
-Plain Python, no Django.
+Only confident pairs are figures here: a doubtful one waits for an admin, and its
+target counts as one without an actual. A target with a floor ("5.5%左右(确保5%以上)")
+is met at its floor. Plain Python, no Django.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .metrics import AT_MOST, COLUMNS, GROWTH, PERCENT, Metric, extract_metrics
 from .periods import elapsed_share
-from .metrics import AT_MOST, GROWTH, PERCENT, Metric, extract_metrics
 from .types import ParsedTask, Status
 
 # Words about the whole task. Partial phrases ("已完成示范项目评审") are deliberately not here.
@@ -53,6 +55,7 @@ def judge_tasks(tasks: list[ParsedTask], *, period_end_month: int | None) -> Non
             period_end_month=period_end_month,
             target_text=task.target_text,
             actual_text=task.actual_text,
+            completion_text=task.completion_text,
         )
         task.status, task.status_reason = judge_status(
             content=task.content,
@@ -72,8 +75,9 @@ def judge_status(
     if suspended and not _MIXED_WITH_SUSPENDED_RE.search(progress):
         return Status.SUSPENDED, f"进度写明“{_phrase_around(progress, suspended)}”"
 
-    verdicts = [v for v in (_verdict(m, period_end_month) for m in metrics) if v is not None]
-    column_ratio = _completion_column_ratio(completion_text)
+    verdicts = [v for v in (_verdict(m, period_end_month) for m in metrics if m.confident) if v is not None]
+    # A row whose numeric columns made a metric has its rate column in that metric already.
+    column_ratio = None if any(m.source == COLUMNS for m in metrics) else _completion_column_ratio(completion_text)
     if column_ratio is not None:
         verdicts.append(_ratio_verdict("完成进度", column_ratio, elapsed_share(period_end_month)))
     words = _status_from_words(progress, completion_text)
@@ -113,14 +117,27 @@ def _verdict(metric: Metric, period_end_month: int | None) -> _Verdict | None:
 
 
 def _level_verdict(metric: Metric, label: str) -> _Verdict | None:
-    """Rates and ceilings are compared with their target as they stand, not with the elapsed share."""
+    """Rates and ceilings are compared with their target as they stand, not with the elapsed share.
+
+    A floor below the target ("5.5%左右(确保5%以上)") is what must be met: between the two is on pace.
+    """
     if metric.actual is None or metric.target is None:
         return None
-    met = metric.actual <= metric.target if metric.comparator == AT_MOST else metric.actual >= metric.target
+    goal = metric.floor if metric.floor is not None and metric.comparator != AT_MOST else metric.target
+    met = metric.actual <= metric.target if metric.comparator == AT_MOST else metric.actual >= goal
     what = "增长" if metric.kind == GROWTH else ""
     actual, target = _quantity(metric.actual, metric.unit), _quantity(metric.target, metric.unit)
     if metric.comparator == AT_MOST:
         judged = f"高于上限{target}" if not met else f"不高于上限{target}"
+    elif goal != metric.target:
+        floor = _quantity(goal, metric.unit)
+        if not met:
+            judged = f"低于保底目标{floor}"
+        elif metric.actual >= metric.target:
+            judged = f"达到目标{target}"
+        else:
+            judged = f"未达目标{target},不低于保底目标{floor}"
+            return _Verdict(_ON_PACE, f"{label}{what}{actual},{judged}")
     else:
         judged = f"低于目标{target}" if not met else f"达到目标{target}"
     if not met:

@@ -93,9 +93,17 @@ def _progress_targets(progress: str, segments: _Segments, figures: list[_Figure]
             continue
         sentence = segments.sentence_of(match.start())
         actual = _figure_near(figures, used, quantity, sentence)
-        metric = Metric(label="", target=quantity.value, unit=quantity.unit, comparator=EQUAL, kind=quantity.kind)
+        metric = Metric(
+            label="",
+            target=quantity.value,
+            unit=quantity.unit,
+            comparator=EQUAL,
+            kind=quantity.kind,
+            target_text=progress[quantity.start : quantity.end],
+            confidence_reason="进度写明年度目标,未写完成数",
+        )
         if actual is not None:
-            _set_actual(metric, figures[actual])
+            _set_actual(metric, figures[actual], reason="进度写明年度目标及完成数")
             used.add(actual)
             metric.label = figures[actual].noun
         ratio = _TARGET_SHARE_RE.match(progress, quantity.end)
@@ -123,6 +131,8 @@ def _progress_targets(progress: str, segments: _Segments, figures: list[_Figure]
                 actual=float(done["num"]),
                 actual_unit="项",
                 actual_span=(done.start("num"), done.end("num") + 1),
+                target_text=progress[match.start() : match.end()],
+                confidence_reason="进度写明任务总数与已完成数",
                 period_end_month=_period_before(progress, [(m.start(), _span_month(m)) for m in _SPAN_RE.finditer(progress)], done.start()),
             )
             found.append(metric)
@@ -170,6 +180,7 @@ def _apply_ratios(metrics: list[Metric], figures: list[_Figure], ratios: list[_R
                 completion=ratio.value,
                 actual_span=(ratio.start, ratio.end),
                 period_end_month=ratio.period_end_month,
+                confidence_reason="进度写明完成比例",
             )
         )
 
@@ -196,10 +207,12 @@ def _metric_for_ratio(metrics: list[Metric], ratio: _Ratio, segments: _Segments)
 
 
 def _computed_completion(metric: Metric) -> float | None:
-    if metric.actual is None or metric.target is None or metric.target <= 0:
+    """actual / target, or actual / floor where the target gives one ("确保…以上", "3-5个")."""
+    goal = metric.floor if metric.floor is not None else metric.target
+    if metric.actual is None or goal is None or goal <= 0:
         return None
     if metric.kind == GROWTH or metric.comparator == AT_MOST:
         return None  # a ratio of two growth rates, or of a ceiling, means nothing
     if metric.actual_unit and metric.actual_unit != metric.unit:
         return None
-    return round(metric.actual / metric.target, 4)
+    return round(metric.actual / goal, 4)

@@ -1,9 +1,10 @@
 """The figures a task's progress reports, each a candidate actual.
 
 For each figure: what it counts, what was done (开工, 竣工...), whether it is achieved
-or only planned, under way, awaiting acceptance or in parentheses, whether it is a
-part (其中) or a total (合计), and its own period ("1-8月"). Decides nothing about
-which target a figure belongs to; that is `pairing`.
+or only planned, under way, partly done, awaiting acceptance, last year's or in
+parentheses, whether it is a part (其中) or a total (合计), and its own period
+("1-8月"). A figure named only by what was done to it ("已建成运营4个") names nothing.
+Decides nothing about which target a figure belongs to; that is `pairing`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .phrases import _clean, _figure_noun, _is_qualifier, _names_what_follows, _strip_digits
+from .phrases import _clean, _figure_noun, _first_item, _is_qualifier, _names_what_follows, _next_item, _strip_digits
 from .quantities import _compound_groups, _Quantity, _quantities
 from .segments import _masked_ranges, _Segments
 from .vocabulary import (
@@ -20,11 +21,17 @@ from .vocabulary import (
     _ACHIEVED_RE,
     _ACTION_RE,
     _ALL_DONE_AFTER_RE,
+    _DATA_PENDING_RE,
+    _DECLINE_WORDS,
     _FIGURE_ACTION_RE,
+    _LAST_YEAR_RE,
+    _LEADING_PREDICATE_RE,
     _NOT_ACHIEVED_AFTER_RE,
     _NOT_ACHIEVED_BEFORE_RE,
     _PARENS,
+    _PARTLY_DONE_RE,
     _PENDING_RE,
+    _PREDICATE_ONLY_RE,
     _PROGRESS_GROWTH_RE,
     _QUANTITY_RE,
     _QUOTES,
@@ -33,6 +40,7 @@ from .vocabulary import (
     _STRICT_ACHIEVED_RE,
     _SUBSET_RE,
     _TOTAL_RE,
+    _TRAILING_PREDICATE_RE,
     _UNITLESS_RE,
 )
 
@@ -71,7 +79,7 @@ def _read_figures(progress: str, segments: _Segments) -> list[_Figure]:
         if quote_mask[match.start()] or paren_mask[match.start()]:
             continue
         value = float(match["num"])
-        if match["word"] in ("下降", "降低", "减少", "回落"):
+        if match["word"] in _DECLINE_WORDS:
             value = -value
         growth.append(_Quantity(match.start(), match.end(), value, "%", GROWTH))  # "同比下降2.63%" as evidence
         taken_starts.add(match.start("num"))
@@ -97,9 +105,9 @@ def _read_figures(progress: str, segments: _Segments) -> list[_Figure]:
             if index + 1 < len(groups) and _is_qualifier(between):
                 continue  # "11个项目3207个泊位": the first figure says which 泊位
             before = _without_parentheses(progress[previous_end : group[0].start], paren_mask, previous_end)
-            if previous_end > clause_start and "、" in before:
-                before = before.split("、", 1)[1]  # the item before ended at its 、
-            after = between.split("、")[0] if index + 1 < len(groups) else between
+            if previous_end > clause_start:
+                before = _next_item(before)  # the item before ended at its 、, conjunction or verb
+            after = _first_item(between) if index + 1 < len(groups) else between
             for quantity in group:
                 figures.append(_figure(progress, segments, quantity, clause, before, after, spans))
             previous_end = group[-1].end
@@ -121,6 +129,8 @@ def _figure(progress: str, segments: _Segments, quantity: _Quantity, clause: int
     action = _ACTION_RE.match(noun)
     if action:
         noun = _clean(noun[action.end() :])  # the action is compared on its own
+    if _PREDICATE_ONLY_RE.fullmatch(noun):
+        noun = ""  # "1家已完成装修并试运营": what was done, not what is counted
     figure = _Figure(
         quantity=quantity,
         noun=_figure_noun(noun),
@@ -133,7 +143,11 @@ def _figure(progress: str, segments: _Segments, quantity: _Quantity, clause: int
     )
     next_clause_text = progress[clause_end + 1 : segments.clause_bounds(clause + 1)[1]] if clause_end < len(progress) else ""
     clause_text = progress[clause_start:clause_end]
-    figure.excluded = _not_achieved(before, after, next_clause_text, clause_text)
+    figure.excluded = _not_achieved(before, after, next_clause_text, clause_text, growth=quantity.kind == GROWTH)
+    if not figure.excluded and quantity.kind != GROWTH and quantity.unit != "%":
+        figure.excluded = bool(_PARTLY_DONE_RE.search(progress, quantity.end, clause_end))
+    if not figure.excluded and quantity.kind != GROWTH:
+        figure.excluded = bool(_LAST_YEAR_RE.search(progress, clause_start, quantity.start))
     if figure.excluded and _not_achieved_only_by_report(before) and _ALL_DONE_AFTER_RE.match(next_clause_text):
         figure.excluded = False  # "已上报…5个,均已开工": reported and all started
     bare = not _clean(_strip_digits(stretch)) and not _STRICT_ACHIEVED_RE.search(stretch)
@@ -152,12 +166,16 @@ def _figure(progress: str, segments: _Segments, quantity: _Quantity, clause: int
 
 
 def _without_parentheses(text: str, paren_mask: bytearray, offset: int) -> str:
+    if 1 not in paren_mask[offset : offset + len(text)]:
+        return text
     return "".join(char for index, char in enumerate(text) if not paren_mask[offset + index])
 
 
-def _not_achieved(before: str, after: str, next_clause: str, clause_text: str) -> bool:
+def _not_achieved(before: str, after: str, next_clause: str, clause_text: str, *, growth: bool = False) -> bool:
     if _NOT_ACHIEVED_BEFORE_RE.search(before) or _NOT_ACHIEVED_AFTER_RE.search(after):
         return True
+    if growth or _DATA_PENDING_RE.search(next_clause):
+        return False  # "…增长9.6%,三季度数据待统计部门发布": the pending data is another period's
     # "3个…均已达标,等待验收": a short clause without a figure of its own continues this one.
     continues = bool(next_clause) and len(next_clause) <= 12 and not _QUANTITY_RE.search(next_clause)
     return continues and bool(_PENDING_RE.search(next_clause)) and not _STRICT_ACHIEVED_RE.search(clause_text)
@@ -176,8 +194,10 @@ def _inherit_figure_nouns(figures: list[_Figure]) -> None:
         for earlier in reversed(figures[:index]):
             if earlier.sentence != figure.sentence:
                 break
-            if earlier.noun:
-                figure.noun, figure.noun_inherited = earlier.noun, True
+            # "…企业申报41家,已认定22家", "签约重大项目52个,新开工29个": the other figure's stage stays with it
+            inherited = _LEADING_PREDICATE_RE.sub("", _TRAILING_PREDICATE_RE.sub("", earlier.noun))
+            if inherited:
+                figure.noun, figure.noun_inherited = inherited, True
                 break
 
 
@@ -198,6 +218,8 @@ def _span_month(match: re.Match) -> int:
         return 6
     if match["three"]:
         return 9
+    if match["first"]:
+        return 3
     return int(match["upto"])
 
 

@@ -8,11 +8,13 @@ no figures are read here, and nothing is decided about targets or actuals.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .vocabulary import (
     _GENERIC_LEAD_RE,
     _GENERIC_TAIL_RE,
     _GROWTH_AFTER_RE,
+    _ITEM_BREAK_RE,
     _VERB_END_RE,
 )
 
@@ -20,7 +22,27 @@ from .vocabulary import (
 def _is_qualifier(after: str) -> bool:
     """The text between two figures names a thing without a break: the first figure qualifies it."""
     stripped = after.removeprefix("以上").removeprefix("以下")
-    return bool(_clean(stripped)) and "、" not in stripped and not _GROWTH_AFTER_RE.match(stripped)
+    return (
+        bool(_clean(stripped))
+        and "、" not in stripped
+        and not _GROWTH_AFTER_RE.match(stripped)
+        and not _ITEM_BREAK_RE.search(stripped)
+    )
+
+
+def _first_item(between: str) -> str:
+    """Of the text between two figures, the part that belongs to the first: up to a 、, a conjunction or a verb."""
+    first = between.split("、")[0]
+    found = _ITEM_BREAK_RE.search(first)
+    return first[: found.start()] if found else first
+
+
+def _next_item(before: str) -> str:
+    """Of the text between two figures, the part that belongs to the second: from its 、, conjunction or verb on."""
+    if "、" in before:
+        return before.split("、", 1)[1]
+    found = _ITEM_BREAK_RE.search(before)
+    return before[found.start() :] if found else before
 
 
 def _names_what_follows(phrase_before: str) -> bool:
@@ -34,6 +56,7 @@ def _names_what_follows(phrase_before: str) -> bool:
     return "、" in cleaned and len(last_item) <= 3  # "庆隆、上塘2家社区卫生服务中心"
 
 
+@lru_cache(maxsize=4096)
 def _clean(phrase: str) -> str:
     """What is counted: the phrase without leading verbs, trailing fillers and quotation marks."""
     phrase = phrase.strip()
@@ -45,9 +68,12 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
+_DIGITS_RE = re.compile(r"\d+(?:\.\d+)?(?:月份|月|日|年|类|号|岁(?:以上|以下)?)?|[-—]")
+
+
 def _strip_digits(text: str) -> str:
     """Dates and other numbers left in a label ("9月份11类事件") say nothing of what is counted."""
-    return re.sub(r"\d+(?:\.\d+)?(?:月份|月|日|年|类|号)?|[-—]", "", text)
+    return _DIGITS_RE.sub("", text)
 
 
 def _figure_noun(noun: str) -> str:
