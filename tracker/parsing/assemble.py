@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 
 from . import errors
-from .departments import looks_like_department, read_departments, split_department_names
-from .markers import split_marker
 from .columns import Column, Role
+from .departments import is_collective, is_not_a_department, looks_like_department, read_departments
+from .leaders import group_leaders, split_leader_names
+from .markers import split_marker
 from .rows import RawRow
+from .tables import caption_theme
 from .text import Cell, compact
 from .types import DepartmentRef, DepartmentRole, Diagnostic, ParsedTask, Severity
 
@@ -22,6 +24,7 @@ _SPACES_RE = re.compile(r"\s+")
 class _Theme:
     name: str
     number: str | None
+    leaders: tuple[str, ...] = ()  # named by a group label: "(一)张三副市长牵头重点工作"
 
 
 def _theme_name(cells: list[Cell]) -> tuple[str | None, str]:
@@ -30,7 +33,12 @@ def _theme_name(cells: list[Cell]) -> tuple[str | None, str]:
     return number, _SPACES_RE.sub(" ", name).strip()
 
 
-def _department_refs(column: Column, cells: list[Cell], seq: int, diagnostics: list[Diagnostic]) -> list[DepartmentRef]:
+def _department_refs(
+    column: Column, cells: list[Cell], seq: int, diagnostics: list[Diagnostic], notes: list[str]
+) -> list[DepartmentRef]:
+    """The departments a cell names, with roles: a 牵头 column leads, a 责任 column's first name leads;
+    collective names (各街道, 各有关单位, 县各有关单位) always co-operate. Text that is no name
+    (progress, "已完成", a figure) is kept as a note, never counted as a department."""
     reading = read_departments([cell.key for cell in cells])
     for pieces, name in reading.joined_fragments:
         diagnostics.append(
@@ -42,13 +50,24 @@ def _department_refs(column: Column, cells: list[Cell], seq: int, diagnostics: l
             )
         )
     refs = []
-    for position, name in enumerate(reading.names):
+    lead_named = False
+    for name in reading.names:
+        if is_not_a_department(name):
+            diagnostics.append(
+                Diagnostic(cells[0].line, Severity.WARNING, errors.DEPARTMENT_NOT_A_NAME,
+                           errors.MSG_DEPARTMENT_NOT_A_NAME.format(column=column.label, text=name[:40]))
+            )
+            notes.append(f"{column.label}: {name}" if column.label else name)
+            continue
         if not looks_like_department(name):
             diagnostics.append(
                 Diagnostic(cells[0].line, Severity.WARNING, errors.DEPARTMENT_UNRECOGNISED, errors.MSG_DEPARTMENT_UNRECOGNISED.format(name=name))
             )
-        if column.role is Role.LEAD or (column.role is Role.RESPONSIBLE and position == 0):
+        if is_collective(name):
+            role = DepartmentRole.CO
+        elif column.role is Role.LEAD or (column.role is Role.RESPONSIBLE and not lead_named):
             role = DepartmentRole.LEAD
+            lead_named = True
         else:
             role = DepartmentRole.CO
         refs.append(DepartmentRef(name, role))
@@ -59,21 +78,60 @@ def _joined_text(cells: list[Cell]) -> str:
     return "\n".join(cell.text for cell in cells)
 
 
+def _group_theme(cell: Cell, diagnostics: list[Diagnostic]) -> _Theme:
+    """The theme a group row gives the rows below it, with the leaders it names."""
+    number, name = _theme_name([cell])
+    leaders = tuple(group_leaders(name))
+    if leaders:
+        diagnostics.append(
+            Diagnostic(cell.line, Severity.INFO, errors.GROUP_ROW_LEADER,
+                       errors.MSG_GROUP_ROW_LEADER.format(label=name, leaders="、".join(leaders)))
+        )
+    return _Theme(name, number, leaders)
+
+
 def assemble_tasks(
-    rows: list[RawRow], columns: tuple[Column, ...], *, ends_file: bool, diagnostics: list[Diagnostic]
+    rows: list[RawRow],
+    columns: tuple[Column, ...],
+    *,
+    ends_file: bool,
+    diagnostics: list[Diagnostic],
+    first_seq: int = 1,
+    caption: Cell | None = None,
 ) -> list[ParsedTask]:
     """Turn rows into tasks, appending every doubtful decision to `diagnostics`.
 
     `ends_file`: the last row is the last thing in the input, so a row missing its
     last columns was cut off (an error), not merely left blank (a warning).
+    `first_seq`: the number of the first task (tables after the first go on counting).
+    `caption`: the heading printed above the table; the theme of its rows when the
+    table has no group column of its own (group rows inside it take over below them).
     """
     has_theme_column = any(c.role is Role.THEME for c in columns)
     themes: dict[str, _Theme] = {}
     current: _Theme | None = None
+    if caption is not None and not has_theme_column:
+        number, name = caption_theme(caption.text)
+        if name:
+            current = themes[compact(name)] = _Theme(name, number)
+            diagnostics.append(
+                Diagnostic(caption.line, Severity.INFO, errors.TABLE_CAPTION_THEME,
+                           errors.MSG_TABLE_CAPTION_THEME.format(line=caption.line, caption=caption.text[:40]))
+            )
     tasks: list[ParsedTask] = []
     previous_source_seq: int | None = None
+    task_rows = [row for row in rows if row.group is None]
+    seq = first_seq - 1
 
-    for seq, row in enumerate(rows, start=1):
+    for row in rows:
+        if row.group is not None:
+            current = _group_theme(row.group, diagnostics)
+            if compact(current.name) in themes and not current.leaders:
+                current = themes[compact(current.name)]
+            else:
+                themes[compact(current.name)] = current
+            continue
+        seq += 1
         all_cells = row.all_cells
         first_line, last_line = all_cells[0].line, all_cells[-1].line
         task = ParsedTask(
@@ -82,8 +140,11 @@ def assemble_tasks(
         )
         notes: list[str] = []
         missing: list[str] = []
+        progress_parts: list[str] = []
         for column, cells in zip(columns, row.cells_by_column):
             role = column.role
+            if role is Role.IGNORE:
+                continue
             if len(cells) > 1 and role in (Role.CONTENT, Role.PROGRESS):
                 diagnostics.append(
                     Diagnostic(
@@ -115,29 +176,38 @@ def assemble_tasks(
                 task.content = "\n".join(filter(None, [task.content, _joined_text(cells)]))
             elif role.is_department:
                 if cells:
-                    task.departments.extend(_department_refs(column, cells, seq, diagnostics))
+                    task.departments.extend(_department_refs(column, cells, seq, diagnostics, notes))
                 elif role is not Role.CO:
                     missing.append(column.label)
             elif role is Role.LEADER:
-                task.leaders.extend(name for c in cells for name in split_department_names(c.text))
+                task.leaders.extend(name for c in cells for name in split_leader_names(c.text))
             elif role is Role.PROGRESS:
-                task.progress = _joined_text(cells)
-                if not cells:
-                    missing.append(column.label)
-            elif role is Role.COMPLETION:
-                task.completion_text = _joined_text(cells)
+                if cells:
+                    progress_parts.append(_joined_text(cells))
+            elif role in (Role.COMPLETION, Role.TARGET, Role.ACTUAL):
+                text = _joined_text(cells)
+                field_name = {Role.COMPLETION: "completion_text", Role.TARGET: "target_text", Role.ACTUAL: "actual_text"}[role]
+                if text and getattr(task, field_name):
+                    notes.append(f"{column.label}: {text}")  # a second column of the same kind
+                elif text:
+                    setattr(task, field_name, text)
             elif cells:  # NOTE, OTHER
                 text = _joined_text(cells)
-                notes.append(text if role is Role.NOTE else f"{column.label}: {text}")
+                notes.append(text if role is Role.NOTE or not column.label else f"{column.label}: {text}")
 
+        task.progress = "\n".join(progress_parts)
+        if any(c.role is Role.PROGRESS for c in columns) and not progress_parts:
+            missing.append(next(c.label for c in columns if c.role is Role.PROGRESS))
         task.note = "\n".join(notes)
         task.departments = _unique_by_name(task.departments)
         if current is not None:
             task.theme, task.theme_no = current.name, current.number
-        elif has_theme_column and seq == 1:
+            if current.leaders and not task.leaders:
+                task.leaders = list(current.leaders)
+        elif has_theme_column and seq == first_seq:
             diagnostics.append(Diagnostic(first_line, Severity.WARNING, errors.THEME_MISSING_FIRST, errors.MSG_THEME_MISSING_FIRST))
 
-        is_last = seq == len(rows)
+        is_last = row is task_rows[-1]
         if missing and is_last and ends_file:
             diagnostics.append(
                 Diagnostic(last_line, Severity.ERROR, errors.ROW_TRUNCATED, errors.MSG_ROW_TRUNCATED.format(seq=seq, missing="、".join(missing)))

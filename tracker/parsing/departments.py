@@ -113,3 +113,22 @@ def read_departments(paragraphs: Sequence[str]) -> DepartmentReading:
     if pending:
         names.append("".join(pending))
     return DepartmentReading(names, joined)
+
+
+# Collective names: they co-operate, never lead ("各有关单位", "各街道", "县各有关单位", "市直相关部门").
+_COLLECTIVE_RE = re.compile(r"^(?:[省市区县镇乡]|[市区县]直|[市区县]级)?(?:各|相关|有关|其他|其它)")
+# Prose, status words and figures in a department column: "已完成", "正常推进", "3034", "完成率98%".
+_NOT_A_NAME_RE = re.compile(r"[。;!?%:]|\d|^(?:已|未|正在|完成|推进|暂无|无)|(?:完成|推进中|进行中|实施中|已开工|已竣工)$")
+_MAX_NAME = 30
+
+
+def is_collective(name: str) -> bool:
+    """各街道, 相关单位, 县各有关单位: named together, they co-operate."""
+    return bool(_COLLECTIVE_RE.match(name))
+
+
+def is_not_a_department(name: str) -> bool:
+    """Text in a department column that is surely not a department's name (progress, a figure, a status)."""
+    if looks_like_department(name):
+        return False
+    return len(name) > _MAX_NAME or bool(_NOT_A_NAME_RE.search(name)) or bool(_NOT_DEPARTMENT_RE.search(name))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .columns import Role
+from .roles import Role
 from .departments import _split_department_names, looks_like_department, read_departments, split_department_names
 from .markers import is_marker_only, is_seq, split_marker
 from .text import Cell, compact
@@ -23,6 +23,12 @@ _SENTENCE_END_RE = re.compile(r"[。;!?]")
 _PERCENT_RE = re.compile(r"[<>≥≤约]?\s*\d+(?:\.\d+)?\s*%")
 _EMPTY_MARK_RE = re.compile(r"[/\\\-—–无]+|N/?A", re.IGNORECASE)
 _PERSON_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_FIGURE_RE = re.compile(
+    r"(?:[<>≥≤=约达超]|不低于|不少于|不高于|不超过|增长|下降|提高|降低|新增)?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*"
+    r"(?:%|‰|个百分点|[\u4e00-\u9fffA-Za-z/²³]{0,6})(?:以上|以内|以下|左右)?"
+)
+# "张三副市长牵头重点工作", "李四区长牵头", "由王五同志负责": a group led by someone.
+_LEADER_GROUP_RE = re.compile(r"(?:市长|区长|县长|镇长|乡长|书记|主任|同志)(?:牵头|负责|分管|领衔|联系)")
 
 
 @lru_cache(maxsize=4096)
@@ -119,6 +125,42 @@ def _seq_score(cells: list[Cell]) -> float:
     return 3.0 if len(cells) == 1 and is_seq(cells[0].key) else IMPOSSIBLE
 
 
+def _figure_score(cells: list[Cell]) -> float:
+    """A target or actual column: a figure ("3000", "101.1%", "468亿元"), or a mark for none."""
+    if len(cells) > 1:
+        return IMPOSSIBLE
+    key = compact(cells[0].key)
+    if is_figure(key) or _EMPTY_MARK_RE.fullmatch(key):
+        return 2.0
+    return -1.0 if len(key) <= 12 else -6.0
+
+
+def _ignored_score(cells: list[Cell]) -> float:
+    return -1.5 * (len(cells) - 1)
+
+
+@lru_cache(maxsize=4096)
+def is_figure(key: str) -> bool:
+    """A cell that is one figure: a number with at most a short unit or comparator ("≥80%", "468亿元", "6%左右")."""
+    return bool(_FIGURE_RE.fullmatch(key))
+
+
+def group_row_score(key: str) -> float:
+    """A paragraph that is a group label spanning the table ("(一)张三副市长牵头重点工作", "二、民生保障").
+
+    IMPOSSIBLE unless it carries a group marker or names a leader's group; such a
+    label between two rows sets the theme of the rows below it.
+    """
+    number, name = split_marker(key)
+    if not name or len(name) > 40 or _SENTENCE_END_RE.search(name) or is_seq(name):
+        return IMPOSSIBLE
+    if number is not None:
+        return 1.0
+    if _LEADER_GROUP_RE.search(name):
+        return 0.5
+    return IMPOSSIBLE
+
+
 # Per role: (fewest cells, most cells, score when the column is empty in a row).
 # Empty scores: a merged theme cell is normal; a row without progress is a doubt.
 ROLE_SHAPES: dict[Role, tuple[int, int, float]] = {
@@ -133,6 +175,9 @@ ROLE_SHAPES: dict[Role, tuple[int, int, float]] = {
     Role.COMPLETION: (0, 1, -0.5),
     Role.NOTE: (0, 2, 0.0),
     Role.OTHER: (0, 2, 0.0),
+    Role.TARGET: (0, 1, -0.5),
+    Role.ACTUAL: (0, 1, -0.5),
+    Role.IGNORE: (0, 3, 0.0),
 }
 
 _SCORERS = {
@@ -147,6 +192,9 @@ _SCORERS = {
     Role.COMPLETION: _completion_score,
     Role.NOTE: _note_score,
     Role.OTHER: _note_score,
+    Role.TARGET: _figure_score,
+    Role.ACTUAL: _figure_score,
+    Role.IGNORE: _ignored_score,
 }
 
 

@@ -1,0 +1,39 @@
+"""People in a table: leader cells ("王五 赵六", "王五、赵六") and group labels naming a leader
+("(一)张三副市长牵头重点工作", "一、李四区长牵头工作")."""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATORS_RE = re.compile(r"[、,，;；/]+")
+# "张三副市长牵头…", "李四、王五副区长牵头…", "由赵六同志负责…": the names before the title.
+_GROUP_LEADER_RE = re.compile(
+    r"^(?:由)?(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、,，和及][\u4e00-\u9fff·]{2,4})*?)"
+    r"(?:同志)?(?:常务)?(?:副)?(?:省长|市长|区长|县长|镇长|乡长|书记|主任|秘书长|同志)"
+    r"(?:牵头|负责|分管|领衔|联系|主抓)"
+)
+# Job titles after a name in a leader cell ("张三副区长"): the person is 张三.
+_TITLE_RE = re.compile(r"(?:同志|(?:常务)?副?(?:省长|市长|区长|县长|镇长|乡长|书记|主任|秘书长))$")
+
+
+def split_leader_names(text: str) -> list[str]:
+    """"王五 赵六", "王五、赵六" -> ["王五", "赵六"]; a name keeps its title only if it is nothing but one."""
+    names = []
+    for part in _SEPARATORS_RE.split(text.strip()):
+        pieces = part.split()
+        if not pieces:
+            continue
+        # "王五 赵六" is two people; "王  五" is one two-character name spaced to the width of three.
+        people = pieces if all(len(piece) >= 2 for piece in pieces) else ["".join(pieces)]
+        for person in people:
+            bare = _TITLE_RE.sub("", person)
+            names.append(bare if len(bare) >= 2 else person)
+    return names
+
+
+def group_leaders(label: str) -> list[str]:
+    """The leaders a group label names ("张三副市长牵头重点工作" -> ["张三"]), or []."""
+    match = _GROUP_LEADER_RE.match(label.replace(" ", ""))
+    if not match:
+        return []
+    return [name for name in re.split(r"[、,，和及]", match.group("names")) if name]
