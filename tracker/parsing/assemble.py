@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from . import errors
 from .columns import Column, Role
 from .departments import is_collective, is_not_a_department, looks_like_department, read_departments
-from .leaders import group_leaders, split_leader_names
+from .leaders import split_group_label, split_leader_names
 from .markers import split_marker
 from .rows import RawRow
 from .tables import caption_theme
@@ -34,7 +34,7 @@ def _theme_name(cells: list[Cell]) -> tuple[str | None, str]:
 
 
 def _department_refs(
-    column: Column, cells: list[Cell], seq: int, diagnostics: list[Diagnostic], notes: list[str]
+    column: Column, cells: list[Cell], seq: int, diagnostics: list[Diagnostic], notes: list[str], *, has_lead_column: bool = False
 ) -> list[DepartmentRef]:
     """The departments a cell names, with roles: a 牵头 column leads, a 责任 column's first name leads;
     collective names (各街道, 各有关单位, 县各有关单位) always co-operate. Text that is no name
@@ -65,7 +65,7 @@ def _department_refs(
             )
         if is_collective(name):
             role = DepartmentRole.CO
-        elif column.role is Role.LEAD or (column.role is Role.RESPONSIBLE and not lead_named):
+        elif column.role is Role.LEAD or (column.role is Role.RESPONSIBLE and not lead_named and not has_lead_column):
             role = DepartmentRole.LEAD
             lead_named = True
         else:
@@ -80,12 +80,13 @@ def _joined_text(cells: list[Cell]) -> str:
 
 def _group_theme(cell: Cell, diagnostics: list[Diagnostic]) -> _Theme:
     """The theme a group row gives the rows below it, with the leaders it names."""
-    number, name = _theme_name([cell])
-    leaders = tuple(group_leaders(name))
+    number, label = _theme_name([cell])
+    name, leaders = split_group_label(label)
+    leaders = tuple(leaders)
     if leaders:
         diagnostics.append(
             Diagnostic(cell.line, Severity.INFO, errors.GROUP_ROW_LEADER,
-                       errors.MSG_GROUP_ROW_LEADER.format(label=name, leaders="、".join(leaders)))
+                       errors.MSG_GROUP_ROW_LEADER.format(label=label, leaders="、".join(leaders)))
         )
     return _Theme(name, number, leaders)
 
@@ -98,6 +99,7 @@ def assemble_tasks(
     diagnostics: list[Diagnostic],
     first_seq: int = 1,
     caption: Cell | None = None,
+    carry_departments: bool = False,
 ) -> list[ParsedTask]:
     """Turn rows into tasks, appending every doubtful decision to `diagnostics`.
 
@@ -106,8 +108,15 @@ def assemble_tasks(
     `first_seq`: the number of the first task (tables after the first go on counting).
     `caption`: the heading printed above the table; the theme of its rows when the
     table has no group column of its own (group rows inside it take over below them).
+    `carry_departments`: a row without its department cell takes the one above (flattened
+    text prints a cell merged down once, on the first row it covers).
     """
     has_theme_column = any(c.role is Role.THEME for c in columns)
+    has_lead_column = any(c.role is Role.LEAD for c in columns)
+    has_progress_column = any(c.role is Role.PROGRESS for c in columns)
+    carried: dict[int, list[DepartmentRef]] = {}  # per department column, the last row's departments
+    carried_lines: list[int] = []
+    carried_theme: _Theme | None = None
     themes: dict[str, _Theme] = {}
     current: _Theme | None = None
     if caption is not None and not has_theme_column:
@@ -141,7 +150,7 @@ def assemble_tasks(
         notes: list[str] = []
         missing: list[str] = []
         progress_parts: list[str] = []
-        for column, cells in zip(columns, row.cells_by_column):
+        for position, (column, cells) in enumerate(zip(columns, row.cells_by_column)):
             role = column.role
             if role is Role.IGNORE:
                 continue
@@ -169,14 +178,23 @@ def assemble_tasks(
                         Diagnostic(cells[0].line, Severity.WARNING, errors.THEME_RETURNS, errors.MSG_THEME_RETURNS.format(name=name))
                     )
                 else:
-                    current = themes[key] = _Theme(name, number)
+                    label_name, leaders = split_group_label(name)
+                    current = themes[key] = _Theme(label_name, number, tuple(leaders))
                 if number and not current.number:
                     current.number = number
             elif role is Role.CONTENT:
                 task.content = "\n".join(filter(None, [task.content, _joined_text(cells)]))
             elif role.is_department:
-                if cells:
-                    task.departments.extend(_department_refs(column, cells, seq, diagnostics, notes))
+                if carried_theme is not current:
+                    carried.clear()
+                    carried_theme = current
+                if not cells and carried.get(position) and carry_departments and not (row is task_rows[-1] and ends_file):
+                    task.departments.extend(carried[position])  # a merged cell printed once, on the group's first row
+                    carried_lines.append(first_line)
+                elif cells:
+                    refs = _department_refs(column, cells, seq, diagnostics, notes, has_lead_column=has_lead_column)
+                    task.departments.extend(refs)
+                    carried[position] = refs
                 elif role is not Role.CO:
                     missing.append(column.label)
             elif role is Role.LEADER:
@@ -196,8 +214,10 @@ def assemble_tasks(
                 notes.append(text if role is Role.NOTE or not column.label else f"{column.label}: {text}")
 
         task.progress = "\n".join(progress_parts)
-        if any(c.role is Role.PROGRESS for c in columns) and not progress_parts:
+        if has_progress_column and not progress_parts:
             missing.append(next(c.label for c in columns if c.role is Role.PROGRESS))
+        elif not has_progress_column and task.actual_text:
+            task.progress = task.actual_text  # a table of figures: the actual is what it says of progress
         task.note = "\n".join(notes)
         task.departments = _unique_by_name(task.departments)
         if current is not None:
@@ -224,7 +244,7 @@ def assemble_tasks(
             diagnostics.append(
                 Diagnostic(first_line, Severity.WARNING, errors.ROW_UNCERTAIN, errors.MSG_ROW_UNCERTAIN.format(seq=seq, first=first_line, last=last_line))
             )
-        printed_number = compact(task.source_seq or "").rstrip(".、")
+        printed_number = compact(task.source_seq or "").rstrip(".、*※△▲★")
         if printed_number.isascii() and printed_number.isdigit():  # "¹" is a digit to isdigit, not to int
             number = int(printed_number)
             if previous_source_seq is not None and number != previous_source_seq + 1:
@@ -235,6 +255,11 @@ def assemble_tasks(
         elif any(c.role is Role.SEQ for c in columns):
             diagnostics.append(Diagnostic(first_line, Severity.WARNING, errors.SEQ_NOT_NUMBER, errors.MSG_SEQ_NOT_NUMBER.format(seq=seq)))
         tasks.append(task)
+    if carried_lines:
+        diagnostics.append(
+            Diagnostic(carried_lines[0], Severity.INFO, errors.DEPARTMENT_CARRIED,
+                       errors.MSG_DEPARTMENT_CARRIED.format(line=carried_lines[0], count=len(carried_lines)))
+        )
     return tasks
 
 

@@ -21,11 +21,14 @@ from .departments import looks_like_department
 from .labels import (
     HEADER_SYNONYMS,
     MAX_LABEL_LENGTH,
+    is_exact_label,
+    is_named_label,
     is_known_side_label,
     label_key,
     looks_like_heading_word,
     looks_like_label,
-    numeric_alternative,
+    is_label_prefix,
+    numeric_alternatives,
     role_for_label,
     signature_of_labels,
 )
@@ -58,7 +61,7 @@ class Column:
     last_line: int
     theme_read_as_content: bool = False  # the table has no content column; its 项目名称 is the task
     known: bool = True  # the label is in the vocabulary (an OTHER column may be known: 完成时限)
-    alternative: Role | None = None  # the other reading of a label whose cells may be prose or figures
+    alternatives: tuple[Role, ...] = ()  # other readings of a label whose cells may be prose or figures
     forced: bool = False  # the role was given by an admin
 
 
@@ -93,9 +96,10 @@ class Header:
     def readings(self) -> list[tuple[Column, ...]]:
         """Every column layout worth trying on the rows: each layout, each choice for ambiguous labels."""
         found: list[tuple[Column, ...]] = []
-        for layout in (self.columns, *self.layouts):
+        # A two-row layout first: on a tie with the layout as printed, the sub-labels under a parent win.
+        for layout in (*self.layouts, self.columns):
             choices = [
-                (column,) if column.alternative is None or column.forced else (column, replace(column, role=column.alternative))
+                (column,) if column.forced else (column, *(replace(column, role=role) for role in column.alternatives))
                 for column in layout
             ]
             for reading in product(*choices):
@@ -125,9 +129,10 @@ def _match_label(cells: list[Cell], index: int) -> tuple[Role, int] | None:
         if pieces > 1:
             if any(is_seq(c.key) or is_marker_only(c.key) for c in chunk[1:]):
                 continue  # "(一)" or "1" after a label starts the first row
-            piece_roles = {role_for_label(c.key) for c in chunk} - {None, Role.OTHER}
-            if len(piece_roles) > 1:
-                continue
+            if all(is_exact_label(c.key) for c in chunk) and role is not role_for_label(chunk[0].key):
+                continue  # "项目" / "进展情况": two columns, not one label broken in two
+            if is_exact_label(chunk[0].key) and not is_named_label("".join(c.key for c in chunk)):
+                continue  # "进度" / "完成目标" / "(%)": a label, then another one only a "%" names
         return role, pieces
     return None
 
@@ -144,7 +149,13 @@ def _is_header(columns: list[Column]) -> bool:
 
 def _column(role: Role, chunk: list[Cell], *, known: bool = True) -> Column:
     label = "".join(c.text for c in chunk)
-    return Column(role, label, chunk[0].line, chunk[-1].line, known=known, alternative=numeric_alternative(label) if known else None)
+    return Column(role, label, chunk[0].line, chunk[-1].line, known=known, alternatives=numeric_alternatives(label) if known else ())
+
+
+def _second_theme_is_task(columns: list[Column]) -> bool:
+    """A second group label (项目名称 after 类别) names the task when no task column came before."""
+    roles = [column.role for column in columns]
+    return Role.THEME in roles and Role.CONTENT not in roles
 
 
 def _may_be_unknown_label(key: str) -> bool:
@@ -182,6 +193,8 @@ def header_at(cells: list[Cell], start: int) -> Header | None:
         match = _match_label(cells, index)
         if match is not None:
             role, pieces = match
+            if role is Role.THEME and _second_theme_is_task(columns):
+                role = Role.CONTENT  # 类别 / 项目名称: the group, then the task
             if role in _ONCE_ROLES and any(column.role is role for column in columns):
                 break  # a second 序号 means the next header (or a row) has started
             chunk = cells[index : index + pieces]
@@ -190,6 +203,12 @@ def header_at(cells: list[Cell], start: int) -> Header | None:
             unknown_run = 0
             continue
         key = cells[index].key
+        if is_label_prefix(key) and index + 1 < len(cells) and _may_be_unknown_label(cells[index + 1].key) and columns:
+            # "二季度" / "工作安排": a period over a label we do not know, one column
+            columns.append(_column(Role.OTHER, cells[index : index + 2], known=False))
+            index += 2
+            unknown_run += 1
+            continue
         unknown = _may_be_unknown_label(key) and unknown_run < _MAX_UNKNOWN_RUN
         if unknown and not columns:
             # A first column we do not know: only a heading word followed by known labels.
@@ -233,7 +252,7 @@ def _two_row_layouts(columns: list[Column]) -> list[tuple[Column, ...]]:
     parent_index = parents[-1]
     parent = head[parent_index]
     split = tuple(
-        replace(child, role=parent.role, label=f"{parent.label}/{child.label}", known=True, alternative=None)
+        replace(child, role=parent.role, label=f"{parent.label}/{child.label}", known=True, alternatives=())
         for child in children
     )
     return [tuple(head[:parent_index]) + split + tuple(head[parent_index + 1 :])]
@@ -246,6 +265,8 @@ def header_of_row(cells: list[Cell]) -> Header | None:
     columns: list[Column] = []
     for cell in cells:
         role = role_for_label(cell.key)
+        if role is Role.THEME and _second_theme_is_task(columns):
+            role = Role.CONTENT
         if role is not None and (role is not Role.OTHER or is_known_side_label(cell.key)):
             if role in _ONCE_ROLES and any(column.role is role for column in columns):
                 return None

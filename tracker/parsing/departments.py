@@ -37,6 +37,24 @@ _GENERIC_TAIL_RE = re.compile(r"(管委会|管理委员会|委员会|执法局|�
 
 
 _SEPARATOR_RE = re.compile(r"[、,;/]")
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+def _spaces_between_names(text: str) -> str:
+    """"区城管局 区环卫中心" names two departments: a space between two whole names separates them
+    (made a "、"); a space inside one name ("区综合行政 执法局") is a stray space, dropped later."""
+    if " " not in text and "\u3000" not in text and "\t" not in text:
+        return text
+    parts = _WHITESPACE_RE.split(text.strip())
+    if len(parts) < 2:
+        return text
+    merged = [parts[0]]
+    for part in parts[1:]:
+        if looks_like_department(compact(merged[-1]).rstrip("、,;/")) and looks_like_department(compact(part)):
+            merged.append(part)
+        else:
+            merged[-1] += part
+    return "、".join(merged)
 
 
 def split_department_names(text: str) -> list[str]:
@@ -46,6 +64,7 @@ def split_department_names(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)  # the row search asks about the same cells many times
 def _split_department_names(text: str) -> tuple[str, ...]:
+    text = _spaces_between_names(text)
     text = compact(text)
     if "(" not in text and "[" not in text:
         return tuple(name for name in _SEPARATOR_RE.split(text) if name)

@@ -111,7 +111,7 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
                 columns[position] = Column(child_role or Role.OTHER, child.text, child.line, child.line, known=child_role is not None)
             else:
                 role = base.role if base.known and base.role is not Role.OTHER else (child_role or base.role)
-                columns[position] = replace(base, role=role, label=f"{base.label}/{child.text}", alternative=None, known=True)
+                columns[position] = replace(base, role=role, label=f"{base.label}/{child.text}", alternatives=(), known=True)
     header_keys = [cell.key for cell in _filled(row)]
     data_rows = [r for r in range(first_data, end) if [cell.key for cell in _filled(grid[r])] != header_keys]
     for position in range(width):
@@ -127,18 +127,30 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
 
 
 def _sub_header(grid: list[list[Cell]], index: int, end: int) -> list[Cell] | None:
-    """The row under a header that names the parts of a merged header cell, if there is one."""
+    """The row under a header that names the parts of a merged header cell, if there is one.
+
+    Its cells are sub-labels (前期手续 / 在建形象进度) or copies of the header cells
+    merged down over both rows (序号, 牵头单位).
+    """
     if index + 1 >= end:
         return None
     header_row, below = grid[index], grid[index + 1]
-    cells = _filled(below)
-    if len(cells) < 2 or any(is_seq(cell.key) or not looks_like_label(cell.key.replace(" ", "")) for cell in cells):
+    copies, new = 0, []
+    for position, cell in enumerate(below):
+        if not cell.key:
+            continue
+        if position < len(header_row) and cell.key == header_row[position].key:
+            copies += 1
+            continue
+        parts = [normalise(part) for part in cell.text.split("\n") if normalise(part)]
+        if any(is_seq(part) or not looks_like_label(part.replace(" ", "")) for part in parts):
+            return None
+        new.append(cell)
+    if not new:
         return None
-    new = [cell for position, cell in enumerate(below)
-           if cell.key and (position >= len(header_row) or cell.key != header_row[position].key)]
-    if len(new) < 2 and not any(not header_row[p].key for p, cell in enumerate(below) if cell.key and p < len(header_row)):
-        return None
-    return below
+    if len(new) >= 2 or copies >= 1 or "\n" in new[0].text:
+        return below
+    return None
 
 
 def read_grid_tables(
@@ -153,7 +165,7 @@ def read_grid_tables(
         columns, first_data = _positional_columns(grid, index, header, end)
         forced = roles is not None and len(roles) == len(columns)
         if forced:
-            columns = [replace(c, role=role, forced=True, alternative=None, known=True) for c, role in zip(columns, roles)]
+            columns = [replace(c, role=role, forced=True, alternatives=(), known=True) for c, role in zip(columns, roles)]
         elif roles is not None:
             diagnostics.append(
                 Diagnostic(header.first_line, Severity.WARNING, errors.COLUMNS_NOT_FORCED,
@@ -178,28 +190,39 @@ def read_grid_tables(
     return tables
 
 
+_FIGURE_ROLES = (Role.TARGET, Role.ACTUAL, Role.COMPLETION)
+
+
 def _decide_roles(columns: list[Column], data: list[list[Cell]], header: Header, diagnostics: list[Diagnostic]) -> list[Column]:
     """Labels that may name prose or figures (目标任务, 实际完成, 进度) read as the cells show."""
     decided = list(columns)
     for position, column in enumerate(columns):
         values = [row[position].key for row in data if position < len(row) and row[position].key and len(_filled(row)) > 1]
-        if not values:
+        if not values or column.forced:
             continue
-        figures = sum(1 for value in values if is_figure(value) or value in ("/", "-", "—", "无"))
-        numeric = figures >= _FIGURE_SHARE * len(values)
+        figures = [value for value in values if is_figure(value) or value in ("/", "-", "—", "无")]
+        numeric = len(figures) >= _FIGURE_SHARE * len(values)
+        rates = numeric and all("%" in value for value in figures if is_figure(value))
         roles_now = [c.role for c in decided]
+        readings = (column.role, *column.alternatives)
         new_role = None
-        if column.alternative is not None and not column.forced:
-            numeric_role = column.alternative if column.alternative in (Role.TARGET, Role.ACTUAL, Role.COMPLETION) else column.role
-            text_role = column.role if numeric_role is column.alternative else column.alternative
-            wanted = numeric_role if numeric else text_role
-            if wanted is Role.TARGET and roles_now.count(Role.CONTENT) < 2 and column.role is Role.CONTENT:
+        if column.alternatives:
+            if numeric:
+                options = [role for role in readings if role in _FIGURE_ROLES]
+                if rates and Role.COMPLETION in options and Role.COMPLETION not in roles_now:
+                    options = [Role.COMPLETION]
+                elif Role.ACTUAL in options and Role.TARGET in roles_now:
+                    options = [Role.ACTUAL]
+                wanted = options[0] if options else column.role
+            else:
+                options = [role for role in readings if role not in _FIGURE_ROLES]
+                wanted = options[0] if options else column.role
+            if wanted is Role.TARGET and column.role is Role.CONTENT and roles_now.count(Role.CONTENT) < 2:
                 wanted = Role.CONTENT  # the only task column stays the task
             if wanted is not column.role:
                 new_role = wanted
-        elif column.role is Role.PROGRESS and not column.forced and numeric and all("%" in v for v in values if is_figure(v)):
-            if Role.COMPLETION not in roles_now:
-                new_role = Role.COMPLETION
+        elif column.role is Role.PROGRESS and numeric and rates and Role.COMPLETION not in roles_now:
+            new_role = Role.COMPLETION
         if new_role is not None:
             decided[position] = replace(column, role=new_role)
             what = {Role.TARGET: "目标数值", Role.ACTUAL: "完成数值", Role.COMPLETION: "完成比例或状态"}.get(new_role, "文字")

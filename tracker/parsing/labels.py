@@ -57,8 +57,8 @@ HEADER_SYNONYMS: dict[str, Role] = {
     ),
     **dict.fromkeys(
         [
-            "牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位", "业主单位", "主办单位", "牵头责任部门",
-            "第一责任单位", "牵头处室", "牵头科室", "建设单位", "项目业主", "主办部门", "牵头", "项目单位",
+            "牵头单位", "牵头部门", "主责单位", "主责部门", "牵头责任单位", "主办单位", "牵头责任部门",
+            "第一责任单位", "牵头处室", "牵头科室", "主办部门", "牵头",
             "牵头实施单位", "牵头落实单位", "主体责任单位",
         ],
         Role.LEAD,
@@ -76,6 +76,7 @@ HEADER_SYNONYMS: dict[str, Role] = {
         [
             "配合单位", "配合部门", "协办单位", "协同单位", "参与单位", "协助单位", "主要参与单位", "协作单位",
             "配合责任单位", "协办部门", "参与部门", "协同部门", "配合", "责任配合单位", "参与", "协办",
+            "业主单位", "建设单位", "项目业主", "项目单位", "实施主体单位",
         ],
         Role.CO,
     ),
@@ -130,18 +131,17 @@ SIDE_LABELS = frozenset(
     ]
 )
 
-# Labels whose column may hold prose or figures: the reading of a text label and the other one.
-NUMERIC_ALTERNATIVES: dict[str, Role] = {
+# Labels whose column may hold prose or figures: the other readings of the label (the cells decide).
+NUMERIC_ALTERNATIVES: dict[str, tuple[Role, ...]] = {
     **dict.fromkeys(
         ["目标任务", "年度目标", "预期目标", "目标", "年度目标任务", "全年目标", "全年目标任务", "主要目标",
          "工作目标", "指标要求", "预期目标任务", "主要预期目标", "攻坚目标任务", "任务目标"],
-        Role.TARGET,
+        (Role.TARGET,),
     ),
-    **dict.fromkeys(["年度计划", "计划完成", "全年计划", "计划任务", "计划目标"], Role.CONTENT),
-    **dict.fromkeys(["实际完成"], Role.PROGRESS),
-    **dict.fromkeys(["累计完成", "完成", "完成值", "完成数", "实际完成数", "累计完成数"], Role.PROGRESS),
-    **dict.fromkeys(["进度", "当前进度", "工作进度"], Role.COMPLETION),
-    **dict.fromkeys(["完成进度", "形象进度", "完成状态", "状态"], Role.PROGRESS),
+    **dict.fromkeys(["年度计划", "计划完成", "全年计划", "计划任务", "计划目标"], (Role.CONTENT,)),
+    **dict.fromkeys(["实际完成", "累计完成", "完成", "完成值", "完成数", "实际完成数", "累计完成数"], (Role.PROGRESS,)),
+    **dict.fromkeys(["进度", "当前进度", "工作进度"], (Role.ACTUAL, Role.COMPLETION)),
+    **dict.fromkeys(["完成进度", "形象进度", "完成状态", "状态"], (Role.PROGRESS,)),
 }
 
 # People: 分管县领导, 牵头副区长, 市领导, 责任县长, 分管负责同志.
@@ -158,6 +158,8 @@ _PREFIX_RE = re.compile(
 _BRACKET_RE = re.compile(r"[(\[【〔<]([^()\[\]【】〔〕<>]*)[)\]】〕>]")
 _MARKS_RE = re.compile(r"[*※★:]")
 _PERCENT_WORDS_RE = re.compile(r"%|百分比|百分率")
+# A label that says its column holds rates: "完成目标(%)", "实际完成率%", "完成比例(百分比)".
+_PERCENT_END_RE = re.compile(r"(?:%|百分比|百分率)[)\]】〕]?$")
 _CO_IN_BRACKET_RE = re.compile(r"配合|协办|协助|参与|责任单位")
 # Words a column heading ends with; a short cell ending so is a label even when it is not in the tables above.
 _HEADING_NOUN_RE = re.compile(
@@ -182,7 +184,7 @@ def label_key(label: str) -> str:
 def _forms(key: str) -> tuple[str, str, str, bool, str]:
     """(key, without brackets, without brackets and prefixes, says %, bracket texts)."""
     brackets = "".join(_BRACKET_RE.findall(key))
-    percent = bool(_PERCENT_WORDS_RE.search(key))
+    percent = bool(_PERCENT_END_RE.search(key))
     base = _BRACKET_RE.sub("", key)
     base = _PERCENT_WORDS_RE.sub("", base).strip("/、,")
     stripped = base
@@ -208,7 +210,7 @@ def _lookup(key: str) -> tuple[Role | None, str]:
             break
     if percent and (role is None or role in (Role.CONTENT, Role.PROGRESS, Role.COMPLETION, Role.ACTUAL)):
         if role is not None or len(base) <= 8:
-            return Role.COMPLETION, matched or base
+            return Role.COMPLETION, matched  # "" when only the % said so: "完成目标(%)"
     if role is Role.LEAD and brackets and _CO_IN_BRACKET_RE.search(brackets):
         return Role.RESPONSIBLE, matched  # 牵头单位(配合单位): one cell, the lead named first
     return role, matched
@@ -222,17 +224,33 @@ def role_for_label(label: str) -> Role | None:
     return _lookup(label_key(label))[0]
 
 
+def is_named_label(label: str) -> bool:
+    """The label is in the vocabulary (maybe after normalising), not only guessed from a "%"."""
+    return bool(_lookup(label_key(label))[1])
+
+
+def is_exact_label(label: str) -> bool:
+    """A label in the vocabulary as it stands, with no prefix or bracket taken off."""
+    key = label_key(label)
+    return key in HEADER_SYNONYMS or key in SIDE_LABELS
+
+
 def is_known_side_label(label: str) -> bool:
     """完成时限, 责任人...: columns we know and keep as notes."""
     role, matched = _lookup(label_key(label))
     return role is Role.OTHER and bool(matched)
 
 
-def numeric_alternative(label: str) -> Role | None:
-    """The other reading of a label whose column may hold prose or figures (目标任务: content or target)."""
+def numeric_alternatives(label: str) -> tuple[Role, ...]:
+    """The other readings of a label whose column may hold prose or figures (目标任务: content or target)."""
     role, matched = _lookup(label_key(label))
-    alternative = NUMERIC_ALTERNATIVES.get(matched)
-    return alternative if alternative is not None and alternative is not role else None
+    return tuple(alternative for alternative in NUMERIC_ALTERNATIVES.get(matched, ()) if alternative is not role)
+
+
+def is_label_prefix(key: str) -> bool:
+    """A paragraph that is only the period or year of the label that follows it ("二季度" / "工作安排")."""
+    match = _PREFIX_RE.match(key)
+    return bool(match) and match.end() == len(key)
 
 
 @lru_cache(maxsize=4096)

@@ -31,9 +31,31 @@ def split_leader_names(text: str) -> list[str]:
     return names
 
 
+# "城乡建设(刘芳副县长牵头)": the leader phrase in brackets after the group's name.
+_BRACKETED_LEADER_RE = re.compile(r"[(（]([^()（）]*?(?:长|书记|主任|同志)[^()（）]*?(?:牵头|负责|分管|领衔|联系|主抓)[^()（）]*)[)）]")
+
+
+def _names(text: str) -> list[str]:
+    return [name for name in re.split(r"[、,，和及]", text) if name]
+
+
+def split_group_label(label: str) -> tuple[str, list[str]]:
+    """(theme, leaders) of a group label: "张三副市长牵头重点工作" -> ("重点工作", ["张三"]);
+    "城乡建设(刘芳副县长牵头)" -> ("城乡建设", ["刘芳"]); a label naming nobody is its own theme."""
+    compact_label = label.replace(" ", "").replace("\u3000", "")
+    bracketed = _BRACKETED_LEADER_RE.search(compact_label)
+    if bracketed:
+        inner = _GROUP_LEADER_RE.match(bracketed.group(1))
+        if inner:
+            theme = (compact_label[: bracketed.start()] + compact_label[bracketed.end() :]).strip()
+            return theme or compact_label, _names(inner.group("names"))
+    match = _GROUP_LEADER_RE.match(compact_label)
+    if not match:
+        return label, []
+    rest = compact_label[match.end() :].lstrip("的")
+    return rest or label, _names(match.group("names"))
+
+
 def group_leaders(label: str) -> list[str]:
     """The leaders a group label names ("张三副市长牵头重点工作" -> ["张三"]), or []."""
-    match = _GROUP_LEADER_RE.match(label.replace(" ", ""))
-    if not match:
-        return []
-    return [name for name in re.split(r"[、,，和及]", match.group("names")) if name]
+    return split_group_label(label)[1]

@@ -26,7 +26,11 @@ _FULL_YEAR_RE = re.compile(r"全年|20\d{2}\s*年度(?!目标)")
 
 # A title names a year and the table's kind (…完成情况, …进度表, …分解表, …执行情况); metadata labels are not titles.
 _TITLE_HINT_RE = re.compile(r"(情况|进展|报告|任务|目标|清单|台账|进度|分解|执行|一览|通报|表)")
-_METADATA_LABEL_RE = re.compile(r"^(信息)?索引号|^发布|^生成日期|^备注|^公开|^文号|^附件|^点击|^名称\s*[::]|^来源|^主题分类")
+_METADATA_LABEL_RE = re.compile(r"^(信息)?索引号|^发布|^生成日期|^备注|^公开|^文号|^附件|^点击|^名称(?:\s|[::])|^来源|^主题分类|^标题(?:\s|[::])")
+# A notice about the table ("关于2023年1-7月…落实情况的通报"), printed above the table's own title.
+_NOTICE_RE = re.compile(r"^关于.*(?:的)?(?:通报|通知|报告|公告|说明)$|(?:通报|通知|公告)$")
+# A title ends with the table's kind, maybe followed by its period in brackets: "…完成情况(截至6月底)".
+_KIND_END_RE = re.compile(r"(?:情况|进度|进展|清单|台账|一览|分解|表|目标任务|重点任务)(?:\([^()]*\))?$")
 # An item of the attachment list printed above the title: "1. 2022年主要预期目标完成情况".
 _LIST_ITEM_RE = re.compile(r"^\s*(?:附件\s*)?\d{1,2}\s*[.、．]\s*(?!\d)")
 
@@ -70,8 +74,11 @@ def _find_title(cells: list[Cell]) -> Cell | None:
     ]
     if not candidates:
         return None
-    # An attachment list item above the title names the same table; the title itself is not numbered.
+    # An attachment list item above the title names the same table; the title itself is not numbered;
+    # a notice ("关于…的通报") is about the table, not its title.
     candidates = [c for c in candidates if not _LIST_ITEM_RE.match(c.key)] or candidates
+    candidates = [c for c in candidates if not _NOTICE_RE.search(c.key)] or candidates
+    candidates = [c for c in candidates if _KIND_END_RE.search(c.key)] or candidates
     # Prefer a title that also names its period.
     with_period = [c for c in candidates if _period(c.key)[1] is not None]
     return (with_period or candidates)[0]

@@ -41,6 +41,7 @@ CANDIDATE_ROWS = 40
 _REMEMBERED_SEARCH_ROWS = 300
 # "...,", "...、": a last cell that stops where a sentence goes on.
 _MID_SENTENCE_END_RE = re.compile(r"[,，、;；:：(（“《]$")
+_SENTENCE_RE = re.compile(r"[。;!?,]")
 # The metadata line and the page-view line of sites that print every table twice (page view, then print view).
 _TWO_PRINTINGS_RE = re.compile(r"索引号.*公开方式")
 _PAGE_VIEW_RE = re.compile(r"点击(?:率|数|量)")
@@ -200,13 +201,16 @@ def parse_source(
 
     tasks: list[ParsedTask] = []
     infos: list[TableInfo] = []
+    tables = [table for table in tables if any(row.group is None for row in table.rows)]
     for table in tables:
-        if not any(row.group is None for row in table.rows):
-            continue
+        table.header = _with_label_column_as_theme(table)
         _note_header_conventions(table.header, diagnostics)
         table_tasks = assemble_tasks(
             table.rows, table.header.columns, ends_file=table.ends_file, diagnostics=diagnostics,
-            first_seq=len(tasks) + 1, caption=table.caption,
+            first_seq=len(tasks) + 1,
+            # A caption tells the rows of one table from another's: only on a page of several tables.
+            caption=table.caption if len(tables) > 1 else None,
+            carry_departments=source.grid is None,
         )
         audit_columns(table.header.columns, table.rows, diagnostics)
         tasks.extend(table_tasks)
@@ -233,6 +237,25 @@ def parse_source(
     )
 
 
+# A per-row label is short: no sentence, a few words.
+_MAX_ROW_LABEL = 20
+
+
+def _with_label_column_as_theme(table: TableRows) -> Header:
+    """Two task columns and no group column: a first one of short labels (重点工作 "小城镇环境综合整治")
+    names each row's group, the second (攻坚目标任务) is the task."""
+    columns = table.header.columns
+    positions = [i for i, column in enumerate(columns) if column.role is Role.CONTENT]
+    if len(positions) < 2 or any(column.role is Role.THEME for column in columns):
+        return table.header
+    first = positions[0]
+    labels = [row.cells_by_column[first] for row in table.rows if row.group is None and row.cells_by_column[first]]
+    if not labels or any(len(cells) > 1 or len(cells[0].key) > _MAX_ROW_LABEL or _SENTENCE_RE.search(cells[0].key) for cells in labels):
+        return table.header
+    changed = tuple(replace(column, role=Role.THEME) if i == first else column for i, column in enumerate(columns))
+    return table.header.with_columns(changed)
+
+
 def _table_info(table: TableRows, task_count: int) -> TableInfo:
     columns = table.header.columns
     return TableInfo(
@@ -253,7 +276,7 @@ def _forced(header: Header, roles: list[Role], diagnostics: list[Diagnostic]) ->
                        errors.MSG_COLUMNS_NOT_FORCED.format(line=header.first_line, found=len(header.columns), given=len(roles)))
         )
         return header
-    columns = tuple(replace(c, role=role, forced=True, alternative=None, known=True, theme_read_as_content=False)
+    columns = tuple(replace(c, role=role, forced=True, alternatives=(), known=True, theme_read_as_content=False)
                     for c, role in zip(header.columns, roles))
     return Header(columns, header.start, header.end)
 

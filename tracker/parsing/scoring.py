@@ -27,6 +27,11 @@ _FIGURE_RE = re.compile(
     r"(?:[<>≥≤=约达超]|不低于|不少于|不高于|不超过|增长|下降|提高|降低|新增)?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*"
     r"(?:%|‰|个百分点|[\u4e00-\u9fffA-Za-z/²³]{0,6})(?:以上|以内|以下|左右)?"
 )
+# Words that say how a task stands; a group label does not.
+_STATUS_PHRASE_RE = re.compile(
+    r"^(?:已|未|尚未|正在|超额|序时|按序时|按计划|滞后|提前|控制在|基本)|"
+    r"(?:完成|推进|推进中|进行中|实施中|滞后|达标|开工|竣工|封顶|投用|达到)$|已"
+)
 # "张三副市长牵头重点工作", "李四区长牵头", "由王五同志负责": a group led by someone.
 _LEADER_GROUP_RE = re.compile(r"(?:市长|区长|县长|镇长|乡长|书记|主任|同志)(?:牵头|负责|分管|领衔|联系)")
 
@@ -71,6 +76,8 @@ def _theme_score(cells: list[Cell]) -> float:
     score = 4.0 if number else 0.5
     if _SENTENCE_END_RE.search(name) or len(name) > 30:
         score -= 7.0
+    if _STATUS_PHRASE_RE.search(name):
+        score -= 3.0  # "超额完成", "序时推进": a 备注 or progress word, not a group
     names = split_department_names(name)
     if all(looks_like_department(n) for n in names):
         score -= 4.0
@@ -88,7 +95,7 @@ def _department_score_of_paragraphs(paragraphs: tuple[str, ...]) -> float:
     reading = read_departments(paragraphs)
     if not reading.names:
         return IMPOSSIBLE
-    score = -0.5 * (len(paragraphs) - 1)
+    score = -0.5 * (len(paragraphs) - 1) - 0.75 * len(reading.joined_fragments)
     for name in reading.names:
         if looks_like_department(name):
             score += 2.0
@@ -112,6 +119,8 @@ def _completion_score(cells: list[Cell]) -> float:
     key = compact(cells[0].key)
     if _PERCENT_RE.fullmatch(key) or _EMPTY_MARK_RE.fullmatch(key):
         return 2.0
+    if is_figure(key):
+        return 1.5  # "109.2" under 完成目标(%)
     return -1.0 if len(key) <= 10 else -6.0
 
 
@@ -119,6 +128,11 @@ def _note_score(cells: list[Cell]) -> float:
     if any(is_seq(c.key) for c in cells):
         return -6.0
     return -1.5 * (len(cells) - 1)
+
+
+def _other_score(cells: list[Cell]) -> float:
+    """A column we have no label for: anything fits, but less readily than a column we know."""
+    return _note_score(cells) - 1.0
 
 
 def _seq_score(cells: list[Cell]) -> float:
@@ -191,7 +205,7 @@ _SCORERS = {
     Role.PROGRESS: _text_score,
     Role.COMPLETION: _completion_score,
     Role.NOTE: _note_score,
-    Role.OTHER: _note_score,
+    Role.OTHER: _other_score,
     Role.TARGET: _figure_score,
     Role.ACTUAL: _figure_score,
     Role.IGNORE: _ignored_score,

@@ -17,8 +17,9 @@ from .source import TableSource
 
 # A row written as "a | b | c": at least two separators.
 _PIPE_ROW_RE = re.compile(r"\|.*\|")
-# A cell on its own line closed by a pipe: "序号 |".
+# A cell on its own line closed by a pipe: "序号 |"; a line of pipes alone ("|", "||||") is an empty cell or debris.
 _CELL_LINE_RE = re.compile(r"^[^|]*\|\s*$")
+_PIPES_ONLY_RE = re.compile(r"^[|\s]+$")
 # A Markdown rule under the header: "|---|:---:|".
 _RULE_ROW_RE = re.compile(r"^[\s|:\-—–=+]+$")
 # Share of the lines that must end in a lone pipe for the text to be read as one cell per line.
@@ -30,7 +31,7 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
     text, encoding = decode(data, source_name=source_name)
     cells = to_cells(split_lines(text))
     diagnostics = decoding_diagnostics(encoding)
-    cell_lines = [cell for cell in cells if _CELL_LINE_RE.match(cell.text)]
+    cell_lines = [cell for cell in cells if _CELL_LINE_RE.match(cell.text) or _PIPES_ONLY_RE.match(cell.text)]
     if cells and len(cell_lines) >= _CELL_LINES_SHARE * len(cells):
         cells = _without_closing_pipes(cells)
         return TableSource(cells, diagnostics=diagnostics)
@@ -54,9 +55,12 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
 
 
 def _without_closing_pipes(cells: list[Cell]) -> list[Cell]:
-    """"序号 |" -> "序号"; a line that is only a pipe (a row's end) is dropped."""
+    """"序号 |" -> "序号"; a line of pipes only (an empty cell, or a row's end) is dropped: the rows
+    are rebuilt from what the cells look like, so an empty cell needs no place of its own."""
     result = []
     for cell in cells:
+        if _PIPES_ONLY_RE.match(cell.text):
+            continue
         if _CELL_LINE_RE.match(cell.text):
             text = cell.text.rstrip().removesuffix("|").strip()
             if not normalise(text):
