@@ -11,6 +11,7 @@ from .departments import is_collective, is_not_a_department, looks_like_departme
 from .leaders import split_group_label, split_leader_names
 from .markers import split_marker
 from .rows import RawRow
+from .scoring import is_figure
 from .tables import caption_theme
 from .text import Cell, compact
 from .types import DepartmentRef, DepartmentRole, Diagnostic, ParsedTask, Severity
@@ -255,12 +256,62 @@ def assemble_tasks(
         elif any(c.role is Role.SEQ for c in columns):
             diagnostics.append(Diagnostic(first_line, Severity.WARNING, errors.SEQ_NOT_NUMBER, errors.MSG_SEQ_NOT_NUMBER.format(seq=seq)))
         tasks.append(task)
+    _progress_as_actual(tasks, columns)
     if carried_lines:
         diagnostics.append(
             Diagnostic(carried_lines[0], Severity.INFO, errors.DEPARTMENT_CARRIED,
                        errors.MSG_DEPARTMENT_CARRIED.format(line=carried_lines[0], count=len(carried_lines)))
         )
     return tasks
+
+
+# Share of a progress column's cells that must be figures for the column to be the actuals of a target column.
+_FIGURE_PROGRESS_SHARE = 0.5
+
+
+def _progress_as_actual(tasks: list[ParsedTask], columns: tuple[Column, ...]) -> None:
+    """A table of figures whose one progress column ("1-8月实际完成情况" 1842.6) answers its target column:
+    each progress cell is also the task's actual."""
+    roles = [column.role for column in columns]
+    if Role.TARGET not in roles or Role.ACTUAL in roles or roles.count(Role.PROGRESS) != 1:
+        return
+    filled = [task.progress for task in tasks if task.progress]
+    if not filled or sum(1 for text in filled if is_figure(compact(text))) < _FIGURE_PROGRESS_SHARE * len(filled):
+        return
+    for task in tasks:
+        if task.progress and not task.actual_text:
+            task.actual_text = task.progress
+
+
+# "承担的重点工作(牵头工作3项)", "重点工作任务(配合工作2项)": whose part the reporting department plays.
+_OWN_LEAD_RE = re.compile(r"[(\[]\s*牵头(?:工作|任务|事项)")
+_OWN_CO_RE = re.compile(r"[(\[]\s*(?:配合|参与|协办)(?:工作|任务|事项)")
+
+
+def add_reporting_department(
+    tasks: list[ParsedTask], columns: tuple[Column, ...], name: str | None, diagnostics: list[Diagnostic]
+) -> None:
+    """In a department's own report, a section headed "(牵头工作N项)" lists tasks it leads, one headed
+    "(配合工作N项)" tasks it co-operates on: the department is added to each row in that role."""
+    if not name or not tasks:
+        return
+    label = " ".join(column.label for column in columns if column.role is Role.CONTENT)
+    key = compact(label)
+    if _OWN_LEAD_RE.search(key):
+        role = DepartmentRole.LEAD
+    elif _OWN_CO_RE.search(key):
+        role = DepartmentRole.CO
+    else:
+        return
+    for task in tasks:
+        if name in task.department_names:
+            continue
+        ref = DepartmentRef(name, role)
+        task.departments = [ref, *task.departments] if role is DepartmentRole.LEAD else [*task.departments, ref]
+    diagnostics.append(
+        Diagnostic(tasks[0].first_line, Severity.INFO, errors.REPORTING_DEPARTMENT,
+                   errors.MSG_REPORTING_DEPARTMENT.format(name=name, label=label, role="牵头" if role is DepartmentRole.LEAD else "配合"))
+    )
 
 
 def _unique_by_name(refs: list[DepartmentRef]) -> list[DepartmentRef]:

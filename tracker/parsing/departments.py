@@ -36,6 +36,8 @@ _TRAILING_BRACKET_RE = re.compile(r"\([^()]*\)$")
 _GENERIC_TAIL_RE = re.compile(r"(管委会|管理委员会|委员会|执法局|执法大队|大队|支队|中队|分局|办公室|指挥部|服务中心|中心|集团|有限公司|公司)")
 
 
+# A place's branch of the bureau named above it: "市生态环境局" / "清溪分局".
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,4}分局")
 _SEPARATOR_RE = re.compile(r"[、,;/]")
 _WHITESPACE_RE = re.compile(r"\s+")
 
@@ -119,7 +121,9 @@ def read_departments(paragraphs: Sequence[str]) -> DepartmentReading:
         if not pieces:
             continue
         ends_with_separator = paragraph.rstrip()[-1:] in _DEPARTMENT_SEPARATORS
-        if not pending and names and not closed_by_separator and _GENERIC_TAIL_RE.fullmatch(pieces[0]):
+        if not pending and names and not closed_by_separator and (
+            _GENERIC_TAIL_RE.fullmatch(pieces[0]) or (_BRANCH_RE.fullmatch(pieces[0]) and names[-1].endswith("局"))
+        ):
             pending = [names.pop()]
         if pending:
             joined.append((pending + [pieces[0]], "".join(pending) + pieces[0]))
@@ -139,6 +143,11 @@ _COLLECTIVE_RE = re.compile(r"^(?:[省市区县镇乡]|[市区县]直|[市区县
 # Prose, status words and figures in a department column: "已完成", "正常推进", "3034", "完成率98%".
 _NOT_A_NAME_RE = re.compile(r"[。;!?%:]|\d|^(?:已|未|正在|完成|推进|暂无|无)|(?:完成|推进中|进行中|实施中|已开工|已竣工)$")
 _MAX_NAME = 30
+
+
+def is_branch_name(text: str) -> bool:
+    """"清溪分局": a place's branch, whose bureau is named before it."""
+    return bool(_BRANCH_RE.fullmatch(compact(text)))
 
 
 def is_collective(name: str) -> bool:

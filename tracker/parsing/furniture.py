@@ -19,10 +19,11 @@ _FURNITURE_RE = re.compile(
     r"【?(?:打印|关闭|收藏|分享|返回)(?:本页|此页|窗口|正文|顶部)?】?|分享到|扫一扫|字号|"
     r"(?:信息)?来源\s*:|作者\s*:|责任编辑|上一篇|下一篇|返回顶部|网站地图|版权所有|主办单位\s*:|承办单位\s*:|"
     r"联系我们|网站标识码|政府网站标识码|[京沪浙苏粤皖鲁]ICP|ICP备|公网安备|附件下载|相关附件|相关链接|相关文件|"
-    r"政策解读|无障碍|长者模式|关怀版|长辈版|【字体|您现在所在的位置|当前位置)"
-    # an attachment's file name: "附件1.2023年…情况表.xlsx"
-    r"|\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$"
+    r"政策解读|无障碍|长者模式|关怀版|长辈版|【字体|您现在所在的位置|当前位置|"
+    r"(?:主办|承办|协办|技术支持|地址|邮编|电话|传真|网站)\s*:)"
 )
+# An attachment's file name: "附件1.2023年…情况表.xlsx".
+_ATTACHMENT_FILE_RE = re.compile(r"\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)$", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"[。;!?]")
 # A short paragraph between furniture lines (a channel name, "政府工作报告重点任务") belongs with them.
 _SHORT = 30
@@ -30,7 +31,7 @@ _SHORT = 30
 
 def is_furniture(key: str) -> bool:
     """A paragraph that is the site's, not the table's (key: normalised text)."""
-    return bool(_FURNITURE_RE.match(key))
+    return bool(_FURNITURE_RE.match(key) or _ATTACHMENT_FILE_RE.search(key))
 
 
 def furniture_tail_start(keys: list[str], *, title_key: str | None = None) -> int | None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from . import errors
+from .departments import looks_like_department
 from .text import Cell
 from .types import Diagnostic, ReportMeta, Severity
 
@@ -139,3 +140,21 @@ def read_metadata(cells: list[Cell], *, header_cells: list[Cell] = ()) -> tuple[
             )
         )
     return meta, diagnostics, title_cell
+
+
+# "填报单位(盖章):区教育局    填报时间:…": the department whose own report this is.
+_REPORTING_RE = re.compile(r"(?:填报单位|报送单位|责任单位)(?:\(盖章\))?\s*[::]\s*([^\s::]+?)(?=\s|填报|报送|日期|时间|$)")
+
+
+def reporting_department(cells: list[Cell], title: str = "") -> str | None:
+    """The department a report is by, when it is one department's own report: its 填报单位 line,
+    or the department its title starts with ("区教育局2023年…推进情况")."""
+    for cell in cells:
+        if match := _REPORTING_RE.search(cell.key):
+            name = match.group(1)
+            if looks_like_department(name):
+                return name
+    if match := re.match(r"^(\S{2,15}?)(?=20\d{2}年)", title.replace(" ", "")):
+        if looks_like_department(match.group(1)):
+            return match.group(1)
+    return None

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from . import errors
-from .assemble import assemble_tasks
+from .assemble import add_reporting_department, assemble_tasks
 from .audit import audit_columns
 from .columns import Column, Header, Role
 from .formats import TableSource, read_source
@@ -27,7 +27,7 @@ from .formats.candidates import candidate_rows
 from .furniture import is_furniture_row
 from .grid_tables import locate_header_rows, read_grid_tables
 from .labels import is_known_side_label, signature_of_labels
-from .metadata import read_metadata
+from .metadata import read_metadata, reporting_department
 from .roles import ROLE_NAMES
 from .status import judge_tasks
 from .tables import TableRows
@@ -202,6 +202,7 @@ def parse_source(
     tasks: list[ParsedTask] = []
     infos: list[TableInfo] = []
     tables = [table for table in tables if any(row.group is None for row in table.rows)]
+    reporter = reporting_department(meta_cells, meta.title)
     for table in tables:
         table.header = _with_label_column_as_theme(table)
         _note_header_conventions(table.header, diagnostics)
@@ -212,6 +213,7 @@ def parse_source(
             caption=table.caption if len(tables) > 1 else None,
             carry_departments=source.grid is None,
         )
+        add_reporting_department(table_tasks, table.header.columns, reporter, diagnostics)
         audit_columns(table.header.columns, table.rows, diagnostics)
         tasks.extend(table_tasks)
         infos.append(_table_info(table, len(table_tasks)))

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .roles import Role
-from .departments import _split_department_names, looks_like_department, read_departments, split_department_names
+from .departments import _split_department_names, is_branch_name, looks_like_department, read_departments, split_department_names
 from .markers import is_marker_only, is_seq, split_marker
 from .text import Cell, compact
 
@@ -95,7 +95,10 @@ def _department_score_of_paragraphs(paragraphs: tuple[str, ...]) -> float:
     reading = read_departments(paragraphs)
     if not reading.names:
         return IMPOSSIBLE
-    score = -0.5 * (len(paragraphs) - 1) - 0.75 * len(reading.joined_fragments)
+    guessed_joins = [pieces for pieces, _ in reading.joined_fragments if not is_branch_name(pieces[-1])]
+    score = -0.5 * (len(paragraphs) - 1) - 0.75 * len(guessed_joins)
+    if is_branch_name(paragraphs[0]):
+        score -= 2.5  # "清溪分局" alone: the branch of the bureau named in the cell above, split off
     for name in reading.names:
         if looks_like_department(name):
             score += 2.0
