@@ -99,7 +99,9 @@ class Header:
         # A two-row layout first: on a tie with the layout as printed, the sub-labels under a parent win.
         for layout in (*self.layouts, self.columns):
             choices = [
-                (column,) if column.forced else (column, *(replace(column, role=role) for role in column.alternatives))
+                (column,) if column.forced else (column, *(
+                    replace(column, role=role) for role in column.alternatives if not _taken(layout, column, role)
+                ))
                 for column in layout
             ]
             for reading in product(*choices):
@@ -111,6 +113,11 @@ class Header:
 
     def with_columns(self, columns: tuple[Column, ...]) -> "Header":
         return Header(columns, self.start, self.end)
+
+
+def _taken(layout: tuple[Column, ...], column: Column, role: Role) -> bool:
+    """Another column already has the prose role an alternative would give (a second progress column)."""
+    return role in (Role.PROGRESS, Role.CONTENT) and any(other is not column and other.role is role for other in layout)
 
 
 def _match_label(cells: list[Cell], index: int) -> tuple[Role, int] | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .columns import Column
+from .markers import is_seq
+from .roles import Role
 from .scoring import IMPOSSIBLE, ROLE_SHAPES, group_row_score, score_cells
 from .text import Cell
 
@@ -46,15 +48,40 @@ class Segmentation:
     score: float = 0.0  # the whole reading's score: readings of one stream with other columns compare by it
 
 
+# A 序号 that does not follow the one before it ("1" then "5") is more likely a figure in a cell.
+OFF_CHAIN_SEQ_SCORE = -4.0
+_SEQ_MARKS = ".、*※△▲★"
+
+
+def _off_chain(cells: list[Cell]) -> set[int]:
+    """Positions of 序号-like cells that do not continue the table's numbering (1, 2, 3..., restarting at 1;
+    one missing number tolerated): "5" in a 分值 column after row 1 is not row 5."""
+    expected = None
+    off: set[int] = set()
+    for position, cell in enumerate(cells):
+        if not is_seq(cell.key):
+            continue
+        value = int(cell.key.rstrip(_SEQ_MARKS))
+        if expected is None or value in (expected, expected + 1) or value == 1:
+            expected = value + 1
+        else:
+            off.add(position)
+    return off
+
+
 def _span_scorer(cells: list[Cell], columns: tuple[Column, ...]):
     """span(column_index, start, length) -> score, cached: a span is reached by many paths."""
     cache: dict[tuple[int, int, int], float] = {}
+    off_chain = _off_chain(cells)
 
     def span(column_index: int, start: int, length: int) -> float:
         key = (column_index, start, length)
         score = cache.get(key)
         if score is None:
-            score = cache[key] = score_cells(columns[column_index].role, cells[start : start + length])
+            score = score_cells(columns[column_index].role, cells[start : start + length])
+            if columns[column_index].role is Role.SEQ and length == 1 and start in off_chain:
+                score = OFF_CHAIN_SEQ_SCORE
+            cache[key] = score
         return score
 
     return span

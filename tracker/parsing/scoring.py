@@ -27,6 +27,11 @@ _FIGURE_RE = re.compile(
     r"(?:[<>≥≤=约达超]|不低于|不少于|不高于|不超过|增长|下降|提高|降低|新增)?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*"
     r"(?:%|‰|个百分点|[\u4e00-\u9fffA-Za-z/²³]{0,6})(?:以上|以内|以下|左右)?"
 )
+# A whole cell that is a status: "已完成", "序时推进", "滞后".
+_STATUS_WORD_RE = re.compile(
+    r"(?:已|未|尚未)?(?:完成|开工|竣工|启动)|(?:正常|有序|按序时|序时|按计划|超序时|加快)?推进(?:中)?|滞后|超序时|"
+    r"达序时|未达序时|进行中|实施中|已达标|未达标|超额完成|基本完成|正常|良好"
+)
 # Words that say how a task stands; a group label does not.
 _STATUS_PHRASE_RE = re.compile(
     r"^(?:已|未|尚未|正在|超额|序时|按序时|按计划|滞后|提前|控制在|基本)|"
@@ -120,7 +125,7 @@ def _completion_score(cells: list[Cell]) -> float:
     if len(cells) > 1:
         return IMPOSSIBLE
     key = compact(cells[0].key)
-    if _PERCENT_RE.fullmatch(key) or _EMPTY_MARK_RE.fullmatch(key):
+    if _PERCENT_RE.fullmatch(key) or _EMPTY_MARK_RE.fullmatch(key) or _STATUS_WORD_RE.fullmatch(key):
         return 2.0
     if is_figure(key):
         return 1.5  # "109.2" under 完成目标(%)
@@ -128,9 +133,9 @@ def _completion_score(cells: list[Cell]) -> float:
 
 
 def _note_score(cells: list[Cell]) -> float:
-    if any(is_seq(c.key) for c in cells):
-        return -6.0
-    return -1.5 * (len(cells) - 1)
+    # A small number is a fine note ("5" 分), but rather not the next row's 序号.
+    seq_like = -2.5 if any(is_seq(c.key) for c in cells) else 0.0
+    return seq_like - 1.5 * (len(cells) - 1)
 
 
 def _other_score(cells: list[Cell]) -> float:
