@@ -51,10 +51,39 @@ def _misfits(role: Role, cells: list[Cell]) -> bool:
     return False
 
 
+# Share of rows whose progress is empty, or whose content was rebuilt from several paragraphs, that says the
+# rows were cut in the wrong places.
+_MISSED_SHARE = 0.6
+
+
+def _rows_out_of_step(columns: tuple[Column, ...], task_rows: list[RawRow]) -> tuple[str, int, int] | None:
+    """(what, rows, line) when most rows lack their progress or have content glued from several paragraphs."""
+    if len(task_rows) < _MIN_CELLS or any(column.forced for column in columns):
+        return None
+    for position, column in enumerate(columns):
+        if column.role is Role.PROGRESS:
+            empty = [row for row in task_rows if not row.cells_by_column[position]]
+            if len(empty) >= _MISSED_SHARE * len(task_rows):
+                return column.label or "进展情况", len(empty), empty[0].all_cells[0].line
+        if column.role is Role.CONTENT:
+            glued = [row for row in task_rows if len(row.cells_by_column[position]) > 1]
+            if len(glued) >= _MISSED_SHARE * len(task_rows):
+                return column.label or "工作内容", len(glued), glued[0].cells_by_column[position][0].line
+    return None
+
+
 def audit_columns(columns: tuple[Column, ...], rows: list[RawRow], diagnostics: list[Diagnostic]) -> bool:
     """Append an error when a column's cells mostly do not fit its role; True when the table is trusted."""
     task_rows = [row for row in rows if row.group is None]
     trusted = True
+    out_of_step = _rows_out_of_step(columns, task_rows)
+    if out_of_step is not None:
+        column, count, line = out_of_step
+        diagnostics.append(
+            Diagnostic(line, Severity.ERROR, errors.COLUMNS_UNTRUSTED,
+                       errors.MSG_ROWS_OUT_OF_STEP.format(column=column, count=count, total=len(task_rows)))
+        )
+        trusted = False
     for position, column in enumerate(columns):
         if column.role not in _WHAT or column.forced:
             continue

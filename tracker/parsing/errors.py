@@ -137,6 +137,10 @@ MSG_COLUMNS_UNTRUSTED = (
     "“{column}”列有 {bad}/{total} 格不像{what}（如第 {line} 行“{example}”），各列可能错位，读取结果不可信。"
     "请核对表头，或在导入页面为各列指定角色。"
 )
+MSG_ROWS_OUT_OF_STEP = (
+    "{total} 行中有 {count} 行的“{column}”是空的或由几段拼成，各行可能没有按表头切分，读取结果不可信。"
+    "请核对表头，或在导入页面为各列指定角色。"
+)
 DEPARTMENT_NOT_A_NAME = "department-not-a-name"
 MSG_DEPARTMENT_NOT_A_NAME = "“{column}”列中的“{text}”不是单位名称，未计入责任单位，已保留在备注中。请核对该行各列是否错位。"
 TABLE_MAY_BE_INCOMPLETE = "table-may-be-incomplete"

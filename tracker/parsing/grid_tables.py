@@ -55,6 +55,8 @@ def locate_header_rows(
         found.append((index, header))
         start = index + 1
     for index in range(start, len(grid)):
+        if found and found[-1][0] == index - 1:
+            continue  # the second row of a two-row header
         header = header_of_row(_filled(grid[index]))
         if header is not None and (not found or _starts_new_table(grid, found[-1], index, header)):
             found.append((index, header))

@@ -30,7 +30,7 @@ from .labels import is_known_side_label, signature_of_labels
 from .metadata import read_metadata, reporting_department
 from .roles import ROLE_NAMES
 from .status import judge_tasks
-from .tables import TableRows
+from .tables import TableRows, is_caption
 from .text import Cell, normalise
 from .text_tables import locate_headers, read_text_tables, report_skipped
 from .types import Candidate, Diagnostic, ParsedReport, ParsedTask, ParseError, Severity, TableInfo
@@ -171,6 +171,8 @@ def parse_source(
         tables = read_grid_tables(source.grid, header_rows, roles=roles, diagnostics=diagnostics)
         first_line = header_rows[0][1].first_line
         meta_cells = source.meta_cells or [cell for cell in source.cells if cell.line < first_line]
+        if tables[0].caption is None:
+            tables[0].caption = _caption_above(meta_cells, first_line)
         _mark_grid_end(tables[-1], source)
     else:
         headers = locate_headers(source.cells, roles=roles, header_line=header_line, diagnostics=diagnostics, source_name=source_name)
@@ -256,6 +258,18 @@ def _with_label_column_as_theme(table: TableRows) -> Header:
         return table.header
     changed = tuple(replace(column, role=Role.THEME) if i == first else column for i, column in enumerate(columns))
     return table.header.with_columns(changed)
+
+
+def _caption_above(meta_cells: list[Cell], header_line: int) -> Cell | None:
+    """The heading printed right above a grid's first table ("表1 主要经济指标完成情况"), not the report's title."""
+    _, _, title_cell = read_metadata(meta_cells)
+    above = [cell for cell in meta_cells if cell.line <= header_line and cell is not title_cell]
+    if not above:
+        return None
+    nearest = max(above, key=lambda cell: cell.line)
+    if title_cell is not None and (nearest.key == title_cell.key or nearest.line < title_cell.line):
+        return None
+    return nearest if is_caption(nearest.key) else None
 
 
 def _table_info(table: TableRows, task_count: int) -> TableInfo:

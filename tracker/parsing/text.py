@@ -116,7 +116,16 @@ def to_cells(lines: list[str]) -> list[Cell]:
     return cells
 
 
-def split_pipe_row(cell: Cell) -> list[Cell]:
-    """A row written on one line as "a | b | c": its cells, empty ones kept as ""."""
-    parts = [part.strip(" \t\u00a0\u3000") for part in cell.text.strip().strip("|").split("|")]
+def split_pipe_row(cell: Cell, *, leading_border: bool = True, trailing_border: bool = True) -> list[Cell]:
+    """A row written on one line as "a | b | c": its cells, empty ones kept as "".
+
+    `leading_border` / `trailing_border`: the table's lines open / close with a pipe that
+    is a border ("| a | b |"), not the edge of an empty first / last cell (" | b | c").
+    """
+    text = cell.text.strip()
+    if leading_border and text.startswith("|"):
+        text = text[1:]
+    if trailing_border and text.endswith("|"):
+        text = text[:-1]
+    parts = [part.strip(" \t\u00a0\u3000") for part in text.split("|")]
     return [Cell(cell.line, part, normalise(part)) for part in parts]

@@ -117,7 +117,7 @@ def find_more_headers(table: RawTable, found: FoundHeader) -> list[FoundHeader]:
     whose labels differ from it; a header repeated at a page break is left to the table reader."""
     more = []
     labels = found.header.labels
-    for row in range(found.row + 1, len(table.rows)):
+    for row in range(found.row + 2, len(table.rows)):  # the row under a header may be its second row
         header = header_of_row(_own_cells(table, row))
         if header is not None and header.labels != labels:
             more.append(FoundHeader(row, header))
@@ -151,7 +151,7 @@ def align_rows(table: RawTable, found: FoundHeader, diagnostics: list[Diagnostic
         new_row = []
         for column in range(width):
             if column not in alignment.gaps:
-                new_row.append(next(slots))
+                new_row.append(Slot(next(slots).text, (index, column)))
             elif column < last_cell and above is not None and column < len(above):
                 new_row.append(above[column])  # merged down: the cell above covers this one
                 filled_labels.add(columns[column].label)

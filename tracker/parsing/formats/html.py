@@ -139,6 +139,11 @@ def _span(element, name: str, limit: int) -> int:
 def _lay_out(table_element) -> RawTable:
     """The table's rows with every rowspan and colspan laid out (the HTML table model)."""
     table = RawTable()
+    caption = next((child for child in table_element if child.tag == "caption"), None)
+    if caption is not None and _cell_text(caption):
+        # The table's <caption> ("表1 主要经济指标完成情况") is a row of one cell above its header.
+        table.add_row(caption.sourceline or 1, [Slot(_cell_text(caption), (0, 0))])
+    offset = len(table.rows)
     rows = _own_rows(table_element)
     covered: dict[int, tuple[Slot, int]] = {}  # column -> (slot carried down, rows still covered)
     for row_index, row in enumerate(rows):
@@ -149,7 +154,7 @@ def _lay_out(table_element) -> RawTable:
             while len(slots) in covered or (until is not None and len(slots) < until):
                 column = len(slots)
                 if column not in covered:
-                    slots.append(Slot("", (row_index, column)))
+                    slots.append(Slot("", (row_index + offset, column)))
                     continue
                 slot, left = covered.pop(column)
                 slots.append(slot)
@@ -167,7 +172,7 @@ def _lay_out(table_element) -> RawTable:
             if cell.get("rowspan", "").strip() == "0":
                 rowspan = len(rows) - row_index  # "0" means: to the end of the table
             for column in range(start, start + colspan):
-                slot = Slot(text, (row_index, start))
+                slot = Slot(text, (row_index + offset, start))
                 slots.append(slot)
                 if rowspan > 1:
                     covered[column] = (slot, rowspan - 1)

@@ -40,12 +40,18 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
         return TableSource(cells, diagnostics=diagnostics)
     first_pipe_line, last_pipe_line = pipe_lines[0].line, pipe_lines[-1].line
     pipe_line_numbers = {cell.line for cell in pipe_lines}
+    # "| a | b |" has borders; "a | b |" or " | b | c" does not open with one: its first pipe ends an empty cell.
+    leading = sum(cell.text.lstrip().startswith("|") for cell in pipe_lines) > len(pipe_lines) / 2
+    trailing = sum(cell.text.rstrip().endswith("|") for cell in pipe_lines) > len(pipe_lines) / 2
     grid = []
     for cell in cells:
         if cell.line < first_pipe_line or cell.line > last_pipe_line or _RULE_ROW_RE.match(cell.text):
             continue
         # A line without pipes inside the table: a caption or a group label, a row of one cell.
-        grid.append(split_pipe_row(cell) if cell.line in pipe_line_numbers else [cell])
+        if cell.line in pipe_line_numbers:
+            grid.append(split_pipe_row(cell, leading_border=leading, trailing_border=trailing))
+        else:
+            grid.append([cell])
     return TableSource(
         cells,
         grid=grid,
