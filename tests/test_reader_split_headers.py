@@ -1,5 +1,7 @@
 """Header cells over two paragraphs and headers over two rows (issue 11, item 3)."""
 
+import io
+
 import docx
 
 from tracker.parsing import Severity, parse_report_bytes
@@ -56,7 +58,8 @@ def test_two_row_header_in_a_web_page_joins_the_sub_columns_into_the_progress():
     report = parse_report_bytes(page.encode("utf-8"), source_name="two-rows.html")
     assert [t.progress for t in report.tasks] == ["已取得施工许可\n主体结构施工至8层", "完工26个"]
     assert [t.content for t in report.tasks] == ["新建第二人民医院", "改造老旧小区40个"]
-    assert report.layout == "seq|content|lead|progress"
+    assert report.layout == "seq|content|lead|progress|progress"
+    assert report.columns[3:] == ["本月进展情况/前期手续", "本月进展情况/在建形象进度"]
     assert errors.HEADER_TWO_ROWS in codes(report, Severity.INFO)
 
 
@@ -96,10 +99,34 @@ def test_word_header_cells_with_two_paragraphs_read_as_one_label():
             cell.add_paragraph(extra)
     for cell, text in zip(table.rows[1].cells, ["1", "建成公共充电桩600个。", "市发改委", "已建成428个。"]):
         cell.text = text
-    import io
-
     buffer = io.BytesIO()
     document.save(buffer)
     report = parse_report_bytes(buffer.getvalue(), source_name="split.docx")
     assert report.layout == "seq|content|lead|progress"
     assert report.tasks[0].department_names == ["市发改委"]
+
+
+def test_excel_two_row_header_with_figure_columns_under_a_year_keeps_them_apart():
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "填报说明"
+    notes.append(["1. 本表由各牵头单位填报。"])
+    sheet = workbook.create_sheet("进度表")
+    sheet.append(["2023年1-9月主要指标完成情况"])
+    sheet.append(["序号", "指标", "2023年", None, "完成率", "牵头单位"])
+    sheet.append([None, None, "目标", "1-9月完成", None, None])
+    for column in ("A", "B", "E", "F"):
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.merge_cells("C2:D2")
+    sheet.append([1, "地区生产总值(亿元)", 520, 386.4, "74.3%", "县发改局"])
+    sheet.append([2, "一般公共预算收入(亿元)", 41, 32.9, "80.2%", "县财政局"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    report = parse_report_bytes(buffer.getvalue(), source_name="two-rows.xlsx")
+    assert report.columns[2:4] == ["2023年/目标", "2023年/1-9月完成"]
+    assert [(t.target_text, t.actual_text, t.completion_text) for t in report.tasks] == [
+        ("520", "386.4", "74.3%"), ("41", "32.9", "80.2%"),
+    ]
+    assert [t.department_names for t in report.tasks] == [["县发改局"], ["县财政局"]]

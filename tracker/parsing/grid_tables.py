@@ -15,7 +15,7 @@ from dataclasses import replace
 from . import errors
 from .align import align_short_row
 from .columns import Column, Header, Role, forced_header, header_of_row
-from .labels import label_key, looks_like_label, role_for_label
+from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
 from .markers import is_seq
 from .rows import RawRow, read_single_row
 from .scoring import IMPOSSIBLE, group_row_score, is_figure, score_cells
@@ -109,11 +109,16 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
                 continue
             base = own or parent
             child_role = role_for_label(child.key)
+            child_alternatives = numeric_alternatives(child.text) if child_role is not None else ()
             if base is None:
-                columns[position] = Column(child_role or Role.OTHER, child.text, child.line, child.line, known=child_role is not None)
+                columns[position] = Column(child_role or Role.OTHER, child.text, child.line, child.line,
+                                           known=child_role is not None, alternatives=child_alternatives)
+            elif base.known and base.role is not Role.OTHER:
+                columns[position] = replace(base, label=f"{base.label}/{child.text}", alternatives=(), known=True)
             else:
-                role = base.role if base.known and base.role is not Role.OTHER else (child_role or base.role)
-                columns[position] = replace(base, role=role, label=f"{base.label}/{child.text}", alternatives=(), known=True)
+                # "2023年" over 目标 | 1-9月完成: the parent names no role, each child its own.
+                columns[position] = replace(base, role=child_role or base.role, label=f"{base.label}/{child.text}",
+                                            alternatives=child_alternatives, known=child_role is not None)
     header_keys = [cell.key for cell in _filled(row)]
     data_rows = [r for r in range(first_data, end) if [cell.key for cell in _filled(grid[r])] != header_keys]
     for position in range(width):

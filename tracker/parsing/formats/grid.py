@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from .. import errors
 from ..align import align_short_row
 from ..columns import Column, Header, Role, forced_header, header_of_row, role_for_label
+from ..labels import looks_like_label
 from .source import TableSource
 from ..text import Cell, normalise
 from ..types import Diagnostic, Severity
@@ -167,11 +168,24 @@ def align_rows(table: RawTable, found: FoundHeader, diagnostics: list[Diagnostic
         )
 
 
+def _named_below(table: RawTable, header_row: int, column: int) -> bool:
+    """A column under a header cell merged across that the row below names apart ("2023年" over 目标 | 完成):
+    a column of its own, not a part of its neighbour."""
+    if header_row + 1 >= len(table.rows) or column >= len(table.rows[header_row + 1]):
+        return False
+    below = table.rows[header_row + 1]
+    slot, left = below[column], below[column - 1]
+    if slot.origin != (header_row + 1, column) or left.origin != (header_row + 1, column - 1):
+        return False
+    texts = (normalise(slot.text).replace(" ", ""), normalise(left.text).replace(" ", ""))
+    return all(texts) and texts[0] != texts[1] and all(looks_like_label(text) for text in texts)
+
+
 def _column_groups(table: RawTable, header_row: int, end: int) -> list[list[int]]:
     """Columns read as one: those under one header cell merged across. Wholly empty columns are dropped."""
     groups: list[list[int]] = []
     for column, slot in enumerate(table.rows[header_row]):
-        if groups and slot.origin[1] < column:
+        if groups and slot.origin[1] < column and not _named_below(table, header_row, column):
             groups[-1].append(column)  # covered by the header cell to the left
         else:
             groups.append([column])
