@@ -198,6 +198,8 @@ def read_grid_tables(
 
 
 _FIGURE_ROLES = (Role.TARGET, Role.ACTUAL, Role.COMPLETION)
+# A status cell is a few words ("序时推进", "已完成"); longer text in a 完成状态 column is prose.
+_MAX_STATUS = 12
 
 
 def _decide_roles(columns: list[Column], data: list[list[Cell]], header: Header, diagnostics: list[Diagnostic]) -> list[Column]:
@@ -221,8 +223,11 @@ def _decide_roles(columns: list[Column], data: list[list[Cell]], header: Header,
                 elif Role.ACTUAL in options and Role.TARGET in roles_now:
                     options = [Role.ACTUAL]
                 wanted = options[0] if options else column.role
+            elif column.role is Role.COMPLETION and all(len(value) <= _MAX_STATUS for value in values):
+                wanted = column.role  # "序时推进", "已完成": a status, not prose
             else:
-                options = [role for role in readings if role not in _FIGURE_ROLES]
+                taken = {c.role for c in decided if c is not decided[position]} & {Role.PROGRESS, Role.CONTENT}
+                options = [role for role in readings if role not in _FIGURE_ROLES and role not in taken]
                 wanted = options[0] if options else column.role
             if wanted is Role.TARGET and column.role is Role.CONTENT and roles_now.count(Role.CONTENT) < 2:
                 wanted = Role.CONTENT  # the only task column stays the task
