@@ -214,6 +214,14 @@ def assemble_tasks(
                 text = _joined_text(cells)
                 notes.append(text if role is Role.NOTE or not column.label else f"{column.label}: {text}")
 
+        if not task.content:
+            # A task is its content: a row without it (all its text read into other columns) is no task.
+            diagnostics.append(
+                Diagnostic(first_line, Severity.WARNING, errors.ROW_WITHOUT_CONTENT,
+                           errors.MSG_ROW_WITHOUT_CONTENT.format(text=" / ".join(c.text for c in all_cells)[:60]))
+            )
+            seq -= 1
+            continue
         task.progress = "\n".join(progress_parts)
         if has_progress_column and not progress_parts:
             missing.append(next(c.label for c in columns if c.role is Role.PROGRESS))

@@ -253,9 +253,12 @@ def _with_label_column_as_theme(table: TableRows) -> Header:
     if len(positions) < 2 or any(column.role is Role.THEME for column in columns):
         return table.header
     first = positions[0]
-    labels = [row.cells_by_column[first] for row in table.rows if row.group is None and row.cells_by_column[first]]
+    task_rows = [row for row in table.rows if row.group is None]
+    labels = [row.cells_by_column[first] for row in task_rows if row.cells_by_column[first]]
     if not labels or any(len(cells) > 1 or len(cells[0].key) > _MAX_ROW_LABEL or _SENTENCE_RE.search(cells[0].key) for cells in labels):
         return table.header
+    if any(not any(row.cells_by_column[p] for p in positions[1:]) for row in task_rows):
+        return table.header  # some row's only task text is the label: it is the task
     changed = tuple(replace(column, role=Role.THEME) if i == first else column for i, column in enumerate(columns))
     return table.header.with_columns(changed)
 
