@@ -159,4 +159,7 @@ def is_not_a_department(name: str) -> bool:
     """Text in a department column that is surely not a department's name (progress, a figure, a status)."""
     if looks_like_department(name):
         return False
+    if _DEPARTMENT_SUFFIX_RE.search(name) and len(name) <= 20 and not _SENTENCE_END_RE.search(name) and "%" not in name \
+            and not _NOT_DEPARTMENT_RE.search(name):
+        return False  # "市120急救指挥中心", "12345热线办": a name with figures in it
     return len(name) > _MAX_NAME or bool(_NOT_A_NAME_RE.search(name)) or bool(_NOT_DEPARTMENT_RE.search(name))
