@@ -16,6 +16,10 @@ from .tables import caption_theme
 from .text import Cell, compact
 from .types import DepartmentRef, DepartmentRole, Diagnostic, ParsedTask, Severity
 
+# Longest 序号, person's name and figure or status cell kept as such; longer text under those headers is a note.
+_MAX_SEQ = 20
+_MAX_PERSON = 20
+_MAX_FIGURE_TEXT = 100
 # A rebuilt row scoring below this had cells that fit their columns badly.
 UNCERTAIN_ROW_SCORE = -6.0
 _SPACES_RE = re.compile(r"\s+")
@@ -165,7 +169,11 @@ def assemble_tasks(
                     )
                 )
             if role is Role.SEQ:
-                task.source_seq = cells[0].text if cells else None
+                text = _joined_text(cells)
+                if len(text) > _MAX_SEQ:
+                    notes.append(f"{column.label}: {text}" if column.label else text)  # no 序号: text under its header
+                else:
+                    task.source_seq = text or None
             elif role is Role.THEME and cells:
                 number, name = _theme_name(cells)
                 key = compact(name)
@@ -199,15 +207,17 @@ def assemble_tasks(
                 elif role is not Role.CO:
                     missing.append(column.label)
             elif role is Role.LEADER:
-                task.leaders.extend(name for c in cells for name in split_leader_names(c.text))
+                names = [name for c in cells for name in split_leader_names(c.text)]
+                task.leaders.extend(name for name in names if len(name) <= _MAX_PERSON)
+                notes.extend(f"{column.label}: {name}" for name in names if len(name) > _MAX_PERSON)
             elif role is Role.PROGRESS:
                 if cells:
                     progress_parts.append(_joined_text(cells))
             elif role in (Role.COMPLETION, Role.TARGET, Role.ACTUAL):
                 text = _joined_text(cells)
                 field_name = {Role.COMPLETION: "completion_text", Role.TARGET: "target_text", Role.ACTUAL: "actual_text"}[role]
-                if text and getattr(task, field_name):
-                    notes.append(f"{column.label}: {text}")  # a second column of the same kind
+                if text and (getattr(task, field_name) or len(text) > _MAX_FIGURE_TEXT):
+                    notes.append(f"{column.label}: {text}")  # a second column of the same kind, or prose
                 elif text:
                     setattr(task, field_name, text)
             elif cells:  # NOTE, OTHER

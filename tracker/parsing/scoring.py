@@ -192,7 +192,7 @@ ROLE_SHAPES: dict[Role, tuple[int, int, float]] = {
     Role.LEAD: (0, 4, -4.0),
     Role.RESPONSIBLE: (0, 4, -4.0),
     Role.CO: (0, 4, -0.5),
-    Role.LEADER: (0, 2, -0.5),
+    Role.LEADER: (0, 3, -0.5),
     Role.PROGRESS: (0, 3, -3.0),
     Role.COMPLETION: (0, 1, -0.5),
     Role.NOTE: (0, 2, 0.0),
