@@ -204,7 +204,7 @@ def assemble_tasks(
                     refs = _department_refs(column, cells, seq, diagnostics, notes, has_lead_column=has_lead_column)
                     task.departments.extend(refs)
                     carried[position] = refs
-                elif role is not Role.CO:
+                elif role is Role.LEAD or (role is Role.RESPONSIBLE and not has_lead_column):
                     missing.append(column.label)
             elif role is Role.LEADER:
                 names = [name for c in cells for name in split_leader_names(c.text)]

@@ -73,11 +73,19 @@ def _span_scorer(cells: list[Cell], columns: tuple[Column, ...]):
     """span(column_index, start, length) -> score, cached: a span is reached by many paths."""
     cache: dict[tuple[int, int, int], float] = {}
     off_chain = _off_chain(cells)
+    # Beside a 牵头 column, a 责任单位 column lists co-operators: often left blank, like a 配合 column.
+    optional = {
+        index for index, column in enumerate(columns)
+        if column.role is Role.RESPONSIBLE and any(other.role is Role.LEAD for other in columns)
+    }
 
     def span(column_index: int, start: int, length: int) -> float:
         key = (column_index, start, length)
         score = cache.get(key)
         if score is None:
+            if length == 0 and column_index in optional:
+                score = cache[key] = ROLE_SHAPES[Role.CO][2]
+                return score
             score = score_cells(columns[column_index].role, cells[start : start + length])
             if columns[column_index].role is Role.SEQ and length == 1 and start in off_chain:
                 score = OFF_CHAIN_SEQ_SCORE
