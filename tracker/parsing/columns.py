@@ -105,6 +105,7 @@ class Header:
                 for column in layout
             ]
             for reading in product(*choices):
+                reading = tuple(_theme_as_content(list(reading)))
                 if _is_header(list(reading)) and reading not in found:
                     found.append(reading)
                 if len(found) >= _MAX_READINGS:

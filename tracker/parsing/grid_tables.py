@@ -229,7 +229,8 @@ def _decide_roles(columns: list[Column], data: list[list[Cell]], header: Header,
                 taken = {c.role for c in decided if c is not decided[position]} & {Role.PROGRESS, Role.CONTENT}
                 options = [role for role in readings if role not in _FIGURE_ROLES and role not in taken]
                 wanted = options[0] if options else column.role
-            if wanted is Role.TARGET and column.role is Role.CONTENT and roles_now.count(Role.CONTENT) < 2:
+            if wanted is Role.TARGET and column.role is Role.CONTENT and roles_now.count(Role.CONTENT) < 2 \
+                    and Role.THEME not in roles_now:
                 wanted = Role.CONTENT  # the only task column stays the task
             if wanted is not column.role:
                 new_role = wanted
@@ -242,6 +243,11 @@ def _decide_roles(columns: list[Column], data: list[list[Cell]], header: Header,
                 Diagnostic(column.first_line, Severity.INFO, errors.HEADER_GUESSED_ROLE,
                            errors.MSG_HEADER_GUESSED_ROLE.format(name=column.label, what=what, role=new_role.value))
             )
+    roles_now = [c.role for c in decided]
+    if Role.CONTENT not in roles_now and Role.THEME in roles_now:
+        # 项目名称 beside a 年度目标 of figures: the project's name is the task.
+        index = roles_now.index(Role.THEME)
+        decided[index] = replace(decided[index], role=Role.CONTENT, theme_read_as_content=True)
     return decided
 
 
