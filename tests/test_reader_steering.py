@@ -148,3 +148,22 @@ def test_excel_rows_give_their_cells_as_candidates_and_take_a_header_line():
     report = parse_report_bytes(buffer.getvalue(), header_line=2, columns=["seq", "content", "lead", "progress"])
     assert [t.progress for t in report.tasks] == ["已建成7家。", "已完工4个。"]
     assert report.count(Severity.ERROR) == 0
+
+
+def test_a_confirmed_excel_layout_is_read_again_with_no_help():
+    def workbook_bytes(title: str) -> bytes:
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.append([title])
+        sheet.append(UNKNOWN)
+        for row in ROWS:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    first = parse_report_bytes(workbook_bytes(TITLE), header_line=2, columns=["seq", "content", "lead", "progress"])
+    report = parse_report_bytes(
+        workbook_bytes("2023年四季度镇重点工作推进情况"), known_layouts={first.header_signature: first.layout.split("|")}
+    )
+    assert [t.department_names for t in report.tasks] == [["镇文化站"], ["镇市场监管所"]]

@@ -280,5 +280,7 @@ def signature_of_labels(labels: list[str]) -> str:
     quarter's file from the same publisher matches a mapping an admin confirmed.
     """
     keys = [_DIGITS_RE.sub("#", label_key(label)) for label in labels]
+    while keys and not keys[-1]:
+        keys.pop()  # an empty cell at the row's end is the sheet's width, not a column
     text = "\n".join(["header-v1", str(len(keys)), *keys])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -163,6 +163,9 @@ def _without_print_copy_tail(
             break
         agree += 1
     shorter = min(len(body), len(copy_body))
+    tail_start = furniture_tail_start([cell.key for cell in body], title_key=title_cell.key if title_cell else None)
+    if tail_start is not None and tail_start <= agree:
+        shorter = min(shorter, agree)  # they part only where the page's furniture starts: no difference
     if agree < shorter:
         line = body[agree].line if agree < len(body) else None
         diagnostics.append(Diagnostic(line, Severity.WARNING, errors.PRINT_COPY_DIFFERS, errors.MSG_PRINT_COPY_DIFFERS.format(line=line)))
