@@ -31,8 +31,11 @@ def split_leader_names(text: str) -> list[str]:
     return names
 
 
-# "城乡建设(刘芳副县长牵头)": the leader phrase in brackets after the group's name.
-_BRACKETED_LEADER_RE = re.compile(r"[(（]([^()（）]*?(?:长|书记|主任|同志)[^()（）]*?(?:牵头|负责|分管|领衔|联系|主抓)[^()（）]*)[)）]")
+# "经济发展(牵头领导:张三)", "(一)副区长张三牵头": the title before the names.
+_TITLED_LEADER_RE = re.compile(
+    r"^(?:(?:牵头|分管|责任|联系)(?:[省市区县镇乡])?领导\s*[:：]\s*|(?:常务)?副?(?:省长|市长|区长|县长|镇长|乡长)\s*)"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}?(?:[、,，和及][\u4e00-\u9fff·]{2,4}?)*?)(?:同志)?(?:牵头|负责|分管|领衔|联系|主抓)?(?:的)?$"
+)
 
 
 def _names(text: str) -> list[str]:
@@ -43,9 +46,8 @@ def split_group_label(label: str) -> tuple[str, list[str]]:
     """(theme, leaders) of a group label: "张三副市长牵头重点工作" -> ("重点工作", ["张三"]);
     "城乡建设(刘芳副县长牵头)" -> ("城乡建设", ["刘芳"]); a label naming nobody is its own theme."""
     compact_label = label.replace(" ", "").replace("\u3000", "")
-    bracketed = _BRACKETED_LEADER_RE.search(compact_label)
-    if bracketed:
-        inner = _GROUP_LEADER_RE.match(bracketed.group(1))
+    for bracketed in re.finditer(r"[(（]([^()（）]*)[)）]", compact_label):
+        inner = _GROUP_LEADER_RE.match(bracketed.group(1)) or _TITLED_LEADER_RE.match(bracketed.group(1))
         if inner:
             theme = (compact_label[: bracketed.start()] + compact_label[bracketed.end() :]).strip()
             return theme or compact_label, _names(inner.group("names"))
