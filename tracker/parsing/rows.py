@@ -129,6 +129,8 @@ def _search(
         for length in range(low, min(high, count - position) + 1):
             score = span(column, position, length)
             if score == IMPOSSIBLE:
+                if length:
+                    break  # a longer span holds the same impossible cell (a 序号, a group label): impossible too
                 continue
             total = here + score
             target = position + length
