@@ -33,11 +33,6 @@ class Alignment:
     gaps: tuple[int, ...]  # the columns the row has no cell for, in order
     doubtful: bool  # another alignment fits about as well
 
-    @property
-    def filled_from_above(self) -> tuple[int, ...]:
-        """The gaps before the row's last cell: merged cells, not blanks at the end."""
-        return self.gaps
-
 
 def _fit(cells: list[Cell | None], columns: tuple[Column, ...]) -> float:
     total = 0.0

@@ -260,7 +260,7 @@ def looks_like_label(key: str) -> bool:
         return False
     if split_marker(key)[0] is not None:
         return False
-    _, base, stripped, _, _ = _forms(key)
+    stripped = _forms(key)[2]
     if not stripped or len(stripped) > MAX_LABEL_LENGTH or _DIGIT_RE.search(stripped):
         return False
     return not any(mark in stripped for mark in "《》“”\"")

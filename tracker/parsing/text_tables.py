@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from . import errors
 from .columns import Column, Header, Role, find_headers, forced_header, header_at
 from .furniture import furniture_tail_start
-from .labels import label_key
 from .markers import is_seq
 from .rows import segment
 from .tables import TableRows, is_caption
@@ -58,14 +57,14 @@ def _same_start(cells: list[Cell], first: int, second: int) -> bool:
     return len(probe_a) == _COPY_PROBE_CELLS and probe_a == probe_b
 
 
-def _copy_start(cells: list[Cell], headers: list[Header]) -> tuple[int | None, int | None]:
-    """(index of the header where the print copy starts, index of the header it copies), or (None, None)."""
+def _copy_start(cells: list[Cell], headers: list[Header]) -> int | None:
+    """The index of the header where the print copy starts (a header whose rows repeat an earlier one's), or None."""
     for later in range(1, len(headers)):
         for earlier in range(later):
             a, b = headers[earlier], headers[later]
             if a.labels == b.labels and _same_start(cells, a.end, b.end):
-                return later, earlier
-    return None, None
+                return later
+    return None
 
 
 def _starts_new_table(cells: list[Cell], span: _Span, header: Header, body_start: int) -> bool:
@@ -90,7 +89,7 @@ def read_text_tables(
     cells: list[Cell], headers: list[Header], *, title_cell: Cell | None, diagnostics: list[Diagnostic]
 ) -> list[TableRows]:
     """Each table's body (first printing only), its caption, and its rows rebuilt."""
-    copy_index, copied_index = _copy_start(cells, headers)
+    copy_index = _copy_start(cells, headers)
     own = headers[:copy_index] if copy_index is not None else headers
     spans: list[_Span] = [_Span(own[0])]
     for header in own[1:]:
@@ -246,6 +245,3 @@ def report_skipped(table: TableRows, diagnostics: list[Diagnostic]) -> None:
             return
         diagnostics.append(Diagnostic(cell.line, Severity.WARNING, errors.CELL_SKIPPED, errors.MSG_CELL_SKIPPED.format(text=cell.text[:40])))
 
-
-def header_key_labels(header: Header) -> list[str]:
-    return [label_key(column.label) for column in header.columns]
