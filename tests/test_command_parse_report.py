@@ -102,3 +102,34 @@ def test_command_line_run_needs_no_database_and_prints_no_traceback(tmp_path):
     assert bad.returncode == 1
     assert bad.stdout == ""
     assert bad.stderr.splitlines() == [f"{missing}: 无法读取文件: No such file or directory"]
+
+
+UNKNOWN_HEADER_TABLE = "\n\n".join(
+    ["2023年三季度镇重点工作推进情况", "次序", "事由", "主办", "情况", "1", "新建城市书房10家。", "镇文化站", "已建成7家。"]
+) + "\n"
+
+
+def test_columns_and_header_line_read_a_table_whose_header_the_reader_does_not_know(tmp_path):
+    path = tmp_path / "unknown.txt"
+    path.write_text(UNKNOWN_HEADER_TABLE, encoding="utf-8")
+
+    refused, _, refused_err = run_parse_report(str(path))
+    code, out, err = run_parse_report(str(path), "--header-line", "3", "--columns", "seq,content,lead,progress")
+
+    assert refused == 1 and "--header-line" in refused_err
+    assert code == 0, err
+    document = json.loads(out)
+    assert document["report"]["layout"] == "seq|content|lead|progress"
+    assert document["report"]["header_signature"]
+    assert document["tasks"][0]["departments"] == ["镇文化站"]
+
+
+def test_unknown_role_in_columns_gives_one_line_and_exit_1(tmp_path):
+    path = tmp_path / "unknown.txt"
+    path.write_text(UNKNOWN_HEADER_TABLE, encoding="utf-8")
+
+    code, out, err = run_parse_report(str(path), "--header-line", "3", "--columns", "seq,content,boss,progress")
+
+    assert code == 1
+    assert out == ""
+    assert len(err.splitlines()) == 1 and "boss" in err

@@ -36,7 +36,27 @@ _TRAILING_BRACKET_RE = re.compile(r"\([^()]*\)$")
 _GENERIC_TAIL_RE = re.compile(r"(管委会|管理委员会|委员会|执法局|执法大队|大队|支队|中队|分局|办公室|指挥部|服务中心|中心|集团|有限公司|公司)")
 
 
+# A place's branch of the bureau named above it: "市生态环境局" / "清溪分局".
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,4}分局")
 _SEPARATOR_RE = re.compile(r"[、,;/]")
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+def _spaces_between_names(text: str) -> str:
+    """"区城管局 区环卫中心" names two departments: a space between two whole names separates them
+    (made a "、"); a space inside one name ("区综合行政 执法局") is a stray space, dropped later."""
+    if " " not in text and "\u3000" not in text and "\t" not in text:
+        return text
+    parts = _WHITESPACE_RE.split(text.strip())
+    if len(parts) < 2:
+        return text
+    merged = [parts[0]]
+    for part in parts[1:]:
+        if looks_like_department(compact(merged[-1]).rstrip("、,;/")) and looks_like_department(compact(part)):
+            merged.append(part)
+        else:
+            merged[-1] += part
+    return "、".join(merged)
 
 
 def split_department_names(text: str) -> list[str]:
@@ -46,6 +66,7 @@ def split_department_names(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)  # the row search asks about the same cells many times
 def _split_department_names(text: str) -> tuple[str, ...]:
+    text = _spaces_between_names(text)
     text = compact(text)
     if "(" not in text and "[" not in text:
         return tuple(name for name in _SEPARATOR_RE.split(text) if name)
@@ -100,7 +121,9 @@ def read_departments(paragraphs: Sequence[str]) -> DepartmentReading:
         if not pieces:
             continue
         ends_with_separator = paragraph.rstrip()[-1:] in _DEPARTMENT_SEPARATORS
-        if not pending and names and not closed_by_separator and _GENERIC_TAIL_RE.fullmatch(pieces[0]):
+        if not pending and names and not closed_by_separator and (
+            _GENERIC_TAIL_RE.fullmatch(pieces[0]) or (_BRANCH_RE.fullmatch(pieces[0]) and names[-1].endswith("局"))
+        ):
             pending = [names.pop()]
         if pending:
             joined.append((pending + [pieces[0]], "".join(pending) + pieces[0]))
@@ -113,3 +136,30 @@ def read_departments(paragraphs: Sequence[str]) -> DepartmentReading:
     if pending:
         names.append("".join(pending))
     return DepartmentReading(names, joined)
+
+
+# Collective names: they co-operate, never lead ("各有关单位", "各街道", "县各有关单位", "市直相关部门").
+_COLLECTIVE_RE = re.compile(r"^(?:[省市区县镇乡]|[市区县]直|[市区县]级)?(?:各|相关|有关|其他|其它)")
+# Prose, status words and figures in a department column: "已完成", "正常推进", "3034", "完成率98%".
+_NOT_A_NAME_RE = re.compile(r"[。;!?%:]|\d|^(?:已|未|正在|完成|推进|暂无|无)|(?:完成|推进中|进行中|实施中|已开工|已竣工)$")
+_MAX_NAME = 30
+
+
+def is_branch_name(text: str) -> bool:
+    """"清溪分局": a place's branch, whose bureau is named before it."""
+    return bool(_BRANCH_RE.fullmatch(compact(text)))
+
+
+def is_collective(name: str) -> bool:
+    """各街道, 相关单位, 县各有关单位: named together, they co-operate."""
+    return bool(_COLLECTIVE_RE.match(name))
+
+
+def is_not_a_department(name: str) -> bool:
+    """Text in a department column that is surely not a department's name (progress, a figure, a status)."""
+    if looks_like_department(name):
+        return False
+    if _DEPARTMENT_SUFFIX_RE.search(name) and len(name) <= 20 and not _SENTENCE_END_RE.search(name) and "%" not in name \
+            and not _NOT_DEPARTMENT_RE.search(name):
+        return False  # "市120急救指挥中心", "12345热线办": a name with figures in it
+    return len(name) > _MAX_NAME or bool(_NOT_A_NAME_RE.search(name)) or bool(_NOT_DEPARTMENT_RE.search(name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_SEQ_RE = re.compile(r"\d{1,4}[.、]?")
+_SEQ_RE = re.compile(r"\d{1,4}[.、]?[*※△▲★]?")
 # "(一)", "(十一)", "一、" at the start of a group label; after NFKC "(" is "(".
 _MARKER_RE = re.compile(r"^\s*(?:[(（]\s*([一二三四五六七八九十百零〇]+)\s*[)）]|([一二三四五六七八九十]+)\s*[、.．])\s*")
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .scoring import IMPOSSIBLE, ROLE_SHAPES, score_cells
 from .columns import Column
+from .markers import is_seq
+from .roles import Role
+from .scoring import IMPOSSIBLE, ROLE_SHAPES, group_row_score, score_cells
 from .text import Cell
 
 # Cost of leaving a cell out of every row: high, so it happens only to cells
@@ -23,13 +25,19 @@ SKIP_CELL_SCORE = -9.0
 
 @dataclass
 class RawRow:
-    """One rebuilt row: for each column, the cells the search gave it (maybe none)."""
+    """One rebuilt row: for each column, the cells the search gave it (maybe none).
+
+    A group row ("(一)张三副市长牵头重点工作" spanning the table) has no columns, only `group`.
+    """
 
     cells_by_column: list[list[Cell]]
     score: float
+    group: Cell | None = None
 
     @property
     def all_cells(self) -> list[Cell]:
+        if self.group is not None:
+            return [self.group]
         return [cell for cells in self.cells_by_column for cell in cells]
 
 
@@ -37,28 +45,65 @@ class RawRow:
 class Segmentation:
     rows: list[RawRow]
     skipped: list[Cell]  # cells that fit no row, in order
+    score: float = 0.0  # the whole reading's score: readings of one stream with other columns compare by it
+
+
+# A 序号 that does not follow the one before it ("1" then "5") is more likely a figure in a cell.
+OFF_CHAIN_SEQ_SCORE = -4.0
+_SEQ_MARKS = ".、*※△▲★"
+
+
+def _off_chain(cells: list[Cell]) -> set[int]:
+    """Positions of 序号-like cells that do not continue the table's numbering (1, 2, 3..., restarting at 1;
+    one missing number tolerated): "5" in a 分值 column after row 1 is not row 5."""
+    expected = None
+    off: set[int] = set()
+    for position, cell in enumerate(cells):
+        if not is_seq(cell.key):
+            continue
+        value = int(cell.key.rstrip(_SEQ_MARKS))
+        if expected is None or value in (expected, expected + 1) or value == 1:
+            expected = value + 1
+        else:
+            off.add(position)
+    return off
 
 
 def _span_scorer(cells: list[Cell], columns: tuple[Column, ...]):
     """span(column_index, start, length) -> score, cached: a span is reached by many paths."""
     cache: dict[tuple[int, int, int], float] = {}
+    off_chain = _off_chain(cells)
+    # Beside a 牵头 column, a 责任单位 column lists co-operators: often left blank, like a 配合 column.
+    optional = {
+        index for index, column in enumerate(columns)
+        if column.role is Role.RESPONSIBLE and any(other.role is Role.LEAD for other in columns)
+    }
 
     def span(column_index: int, start: int, length: int) -> float:
         key = (column_index, start, length)
         score = cache.get(key)
         if score is None:
-            score = cache[key] = score_cells(columns[column_index].role, cells[start : start + length])
+            if length == 0 and column_index in optional:
+                score = cache[key] = ROLE_SHAPES[Role.CO][2]
+                return score
+            score = score_cells(columns[column_index].role, cells[start : start + length])
+            if columns[column_index].role is Role.SEQ and length == 1 and start in off_chain:
+                score = OFF_CHAIN_SEQ_SCORE
+            cache[key] = score
         return score
 
     return span
 
 
-def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool) -> tuple[list[RawRow], list[Cell]]:
-    """Best reading of the whole stream as rows (or as exactly one row).
+def _search(
+    cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool, group_rows: bool = False
+) -> tuple[list[RawRow], list[Cell], float]:
+    """Best reading of the whole stream as rows (or as exactly one row), and its score.
 
     State (column, position): `position` cells are read and `column` is the next
     column to fill. Filling the last column closes the row and goes back to
-    column 0. A cell may also be skipped between rows, at a high cost.
+    column 0. A cell may also be skipped between rows, at a high cost, or (with
+    `group_rows`) read as a group label spanning the table.
     """
     count, width = len(cells), len(columns)
     span = _span_scorer(cells, columns)
@@ -75,11 +120,17 @@ def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool)
             skip = here + SKIP_CELL_SCORE
             if skip > best[0][position + 1]:
                 best[0][position + 1], back[0][position + 1] = skip, (0, position, -1)
+            if group_rows:
+                group = here + group_row_score(cells[position].key)
+                if group > best[0][position + 1]:
+                    best[0][position + 1], back[0][position + 1] = group, (0, position, -2)
         low, high, _ = shapes[column]
         following = column + 1 if single_row or column + 1 < width else 0
         for length in range(low, min(high, count - position) + 1):
             score = span(column, position, length)
             if score == IMPOSSIBLE:
+                if length:
+                    break  # a longer span holds the same impossible cell (a 序号, a group label): impossible too
                 continue
             total = here + score
             target = position + length
@@ -98,7 +149,7 @@ def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool)
 
     final_column = width if single_row else 0
     if best[final_column][count] == IMPOSSIBLE:
-        return [], list(cells)
+        return [], list(cells), IMPOSSIBLE
     # Walk back, collecting spans; a transition into column 0 (or the end) closes a row.
     rows: list[RawRow] = []
     skipped: list[Cell] = []
@@ -107,7 +158,10 @@ def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool)
     column, position = final_column, count
     while (column, position) != (0, 0):
         previous_column, previous_position, length = back[column][position]
-        if length < 0:
+        if length == -2:
+            rows.append(RawRow([], best[0][position] - best[0][previous_position], group=cells[previous_position]))
+            row_end_score = best[previous_column][previous_position]
+        elif length < 0:
             skipped.append(cells[previous_position])
             row_end_score = best[previous_column][previous_position]
         else:
@@ -120,16 +174,16 @@ def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool)
         column, position = previous_column, previous_position
     rows.reverse()
     skipped.reverse()
-    return rows, skipped
+    return rows, skipped, best[final_column][count]
 
 
-def segment(cells: list[Cell], columns: tuple[Column, ...]) -> Segmentation:
+def segment(cells: list[Cell], columns: tuple[Column, ...], *, group_rows: bool = False) -> Segmentation:
     """Cut the stream into rows (see module docstring)."""
-    rows, skipped = _search(cells, columns, single_row=False)
-    return Segmentation(rows, skipped)
+    rows, skipped, score = _search(cells, columns, single_row=False, group_rows=group_rows)
+    return Segmentation(rows, skipped, score)
 
 
 def read_single_row(cells: list[Cell], columns: tuple[Column, ...]) -> RawRow | None:
     """Read cells known to form exactly one row (a "a | b | c" line) whose count does not match the header."""
-    rows, _ = _search(cells, columns, single_row=True)
+    rows, _, _ = _search(cells, columns, single_row=True)
     return rows[0] if rows else None

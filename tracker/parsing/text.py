@@ -13,13 +13,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import errors
-from .types import ParseError
+from .types import Diagnostic, ParseError, Severity
 
 # Characters that make a cell look blank although it is not empty in bytes.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _SPACE_RE = re.compile(r"\s+")
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+# `decode`'s encoding for UTF-8 text whose last character was cut in the middle (a file cut short).
+UTF8_CUT = "utf-8-cut"
 
 # Signatures of binary formats admins are likely to upload by mistake.
 _BINARY_SIGNATURES = (
@@ -71,6 +74,12 @@ def decode(data: bytes, *, source_name: str = "") -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if utf8_error.start >= len(data) - 3 and "unexpected end" in utf8_error.reason:
+            # The file stops inside its last character: the text before it is whole.
+            try:
+                return data[: utf8_error.start].decode("utf-8"), UTF8_CUT
+            except UnicodeDecodeError:
+                pass
         try:
             return data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
@@ -78,6 +87,15 @@ def decode(data: bytes, *, source_name: str = "") -> tuple[str, str]:
             raise ParseError(
                 errors.NOT_TEXT, errors.MSG_UNDECODABLE.format(line=line), line=line, source_name=source_name
             ) from None
+
+
+def decoding_diagnostics(encoding: str) -> list[Diagnostic]:
+    """What a format reader says about how its text was decoded."""
+    if encoding == "gb18030":
+        return [Diagnostic(None, Severity.INFO, errors.DECODED_GB18030, errors.MSG_DECODED_GB18030)]
+    if encoding == UTF8_CUT:
+        return [Diagnostic(None, Severity.WARNING, errors.FILE_CUT_MID_CHARACTER, errors.MSG_FILE_CUT_MID_CHARACTER)]
+    return []
 
 
 def split_lines(text: str) -> list[str]:
@@ -98,7 +116,16 @@ def to_cells(lines: list[str]) -> list[Cell]:
     return cells
 
 
-def split_pipe_row(cell: Cell) -> list[Cell]:
-    """A row written on one line as "a | b | c": its cells, empty ones kept as ""."""
-    parts = [part.strip(" \t\u00a0\u3000") for part in cell.text.strip().strip("|").split("|")]
+def split_pipe_row(cell: Cell, *, leading_border: bool = True, trailing_border: bool = True) -> list[Cell]:
+    """A row written on one line as "a | b | c": its cells, empty ones kept as "".
+
+    `leading_border` / `trailing_border`: the table's lines open / close with a pipe that
+    is a border ("| a | b |"), not the edge of an empty first / last cell (" | b | c").
+    """
+    text = cell.text.strip()
+    if leading_border and text.startswith("|"):
+        text = text[1:]
+    if trailing_border and text.endswith("|"):
+        text = text[:-1]
+    parts = [part.strip(" \t\u00a0\u3000") for part in text.split("|")]
     return [Cell(cell.line, part, normalise(part)) for part in parts]

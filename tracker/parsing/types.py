@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -133,7 +134,29 @@ class ReportMeta:
 # Which reading of a file this parser gives. Raise it with every change that reads some file
 # differently (a fixed rule, a new column synonym): a stored report read by an older version is
 # read again the next time its file is imported, instead of being answered "unchanged".
-PARSER_VERSION = 1
+PARSER_VERSION = 2
+
+
+@dataclass
+class TableInfo:
+    """One table read from the file (a page may hold several: a 预期目标 table, then a 工作任务 table)."""
+
+    layout: str  # the column roles in order, as `ParsedReport.layout`
+    columns: list[str]  # the header cells as printed
+    header_signature: str  # see `ParsedReport.header_signature`
+    header_line: int  # first line of its header
+    caption: str = ""  # the heading printed above it, if any (the theme of its rows without a group column)
+    task_count: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "layout": self.layout,
+            "columns": list(self.columns),
+            "header_signature": self.header_signature,
+            "header_line": self.header_line,
+            "caption": self.caption,
+            "task_count": self.task_count,
+        }
 
 
 @dataclass
@@ -146,6 +169,11 @@ class ParsedReport:
     source_name: str = ""
     content_hash: str = ""  # sha256 of the raw bytes
     parser_version: int = PARSER_VERSION
+    # A stable name for the header layout (sha256 of the normalised labels in order and their count; digits
+    # folded, so "截至6月底完成情况" and "截至9月底完成情况" agree): a mapping an admin confirmed for a
+    # layout can be remembered under it and given back as `columns` next time.
+    header_signature: str = ""
+    tables: list[TableInfo] = field(default_factory=list)
 
     def count(self, severity: Severity | str) -> int:
         """How many diagnostics of this severity ("error" works as well as Severity.ERROR)."""
@@ -157,6 +185,8 @@ class ParsedReport:
         report["columns"] = list(self.columns)
         report["source_name"] = self.source_name
         report["content_hash"] = self.content_hash
+        report["header_signature"] = self.header_signature
+        report["tables"] = [table.to_json() for table in self.tables]
         return {
             "report": report,
             "tasks": [task.to_json() for task in self.tasks],
@@ -164,18 +194,39 @@ class ParsedReport:
         }
 
 
+class Candidate(NamedTuple):
+    """A line (or table row) of a file in which no header was found: what the admin may point at."""
+
+    line: int  # as diagnostics number lines; give it back as `header_line`
+    cells: list[str]  # the row's cells as printed (one for a paragraph of flattened text)
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "cells": list(self.cells)}
+
+
 class ParseError(Exception):
     """The input holds no table we can read; nothing should be imported.
 
     `code` is stable (tests import the constants in `errors.py`); `str(err)` is
-    one line for the command line: what is wrong and what to do.
+    one line for the command line: what is wrong and what to do. With code
+    `no-table`, `candidates` holds the file's first non-blank lines or rows, so an
+    admin can say which one is the header (`header_line`).
     """
 
-    def __init__(self, code: str, message: str, *, line: int | None = None, source_name: str = ""):
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        line: int | None = None,
+        source_name: str = "",
+        candidates: list[Candidate] | None = None,
+    ):
         self.code = code
         self.message = message
         self.line = line
         self.source_name = source_name
+        self.candidates: list[Candidate] = list(candidates or [])
         where = source_name or "输入"
         if line:
             where = f"{where}:{line}"

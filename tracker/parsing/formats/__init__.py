@@ -67,21 +67,24 @@ def _text_head(data: bytes) -> bytes:
     return data.lstrip()
 
 
-def read_source(data: bytes, *, source_name: str = "") -> TableSource:
-    """The TableSource of any accepted format. Raises ParseError (stable code) when there is nothing to read."""
+def read_source(data: bytes, *, source_name: str = "", header_line: int | None = None) -> TableSource:
+    """The TableSource of any accepted format. Raises ParseError (stable code) when there is nothing to read.
+
+    `header_line`: the line (as diagnostics number lines) an admin says holds the header.
+    """
     format_name = detect_format(data, source_name)
     if format_name == "html":
         from .html import read_html_source
 
-        return read_html_source(data, source_name=source_name)
+        return read_html_source(data, source_name=source_name, header_line=header_line)
     if format_name == "xlsx":
         from .xlsx import read_xlsx_source
 
-        return read_xlsx_source(data, source_name=source_name)
+        return read_xlsx_source(data, source_name=source_name, header_line=header_line)
     if format_name == "docx":
         from .docx import read_docx_source
 
-        return read_docx_source(data, source_name=source_name)
+        return read_docx_source(data, source_name=source_name, header_line=header_line)
     try:
         source = read_text_source(data, source_name=source_name)
     except ParseError as error:
@@ -94,5 +97,5 @@ def read_source(data: bytes, *, source_name: str = "") -> TableSource:
     if source.grid is None:
         from .tabbed import read_tabbed_source
 
-        return read_tabbed_source(data, source_name=source_name) or source
+        return read_tabbed_source(data, source_name=source_name, header_line=header_line) or source
     return source

@@ -33,7 +33,7 @@ from .grid import RawTable, Slot, clean_lines, find_header, make_cell, to_source
 _WHAT = "Word 文件"
 
 
-def read_docx_source(data: bytes, *, source_name: str) -> TableSource:
+def read_docx_source(data: bytes, *, source_name: str, header_line: int | None = None) -> TableSource:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # python-docx raises zip, XML, key and value errors alike for a damaged file
@@ -59,7 +59,7 @@ def read_docx_source(data: bytes, *, source_name: str) -> TableSource:
     for position, block in enumerate(blocks):
         if not isinstance(block, RawTable):
             continue
-        found = find_header(block)
+        found = find_header(block, header_line=header_line)
         if found is None:
             continue
         return _source(blocks, position, found, len(tables))
@@ -92,10 +92,22 @@ def _source(blocks: list, position: int, found, table_count: int) -> TableSource
                        errors.MSG_TABLE_CHOSEN.format(what=_WHAT, count=table_count, index=index, line=line))
         )
     before = [block for block in blocks[:position] if isinstance(block, Cell)]
+    # Later tables with a header of their own are read too, each with the paragraphs above it as its caption.
+    more, caption = [], []
+    for index in range(end, len(blocks)):
+        block = blocks[index]
+        if isinstance(block, Cell):
+            caption.append(block)
+            continue
+        other = find_header(block)
+        if other is not None:
+            more.append((block, other, caption[-2:]))
+            end = index + 1
+        caption = []
     # Paragraphs between joined tables ("续表") are neither table nor metadata: left out.
     after = [block for block in blocks[end:] if isinstance(block, Cell)]
     # A document that opens is whole: an empty last cell is blank, not a cut-off file.
-    return to_source(joined, found, before=before, after=after, diagnostics=diagnostics, may_be_cut_off=False)
+    return to_source(joined, found, before=before, after=after, diagnostics=diagnostics, may_be_cut_off=False, more=more)
 
 
 def _lay_out(table: Table, *, first_line: int) -> RawTable:

@@ -21,10 +21,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..columns import Header, Role, header_at, role_for_label
+from .. import errors
+from ..align import align_short_row
+from ..columns import Column, Header, Role, forced_header, header_of_row, role_for_label
+from ..labels import looks_like_label
 from .source import TableSource
 from ..text import Cell, normalise
-from ..types import Diagnostic
+from ..types import Diagnostic, Severity
 
 # Characters trimmed from each line of a cell: spaces, NBSP, ideographic space, zero-width ones.
 _LINE_TRIM = " \t\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
@@ -93,45 +96,114 @@ def _own_cells(table: RawTable, row: int) -> list[Cell]:
     ]
 
 
-def find_header(table: RawTable) -> FoundHeader | None:
-    """The first row whose cells read as a progress-table header (labels mapped to column roles)."""
+def find_header(table: RawTable, *, header_line: int | None = None) -> FoundHeader | None:
+    """The first row whose cells read as a progress-table header (labels mapped to column roles).
+
+    With `header_line`, the row on that line, whatever its labels (an admin pointed at it).
+    """
     for row in range(len(table.rows)):
-        header = header_at(_own_cells(table, row), 0)
+        cells = _own_cells(table, row)
+        if header_line is not None:
+            if table.lines[row] == header_line and cells:
+                return FoundHeader(row, header_of_row(cells) or forced_header(cells, None, whole=True))
+            continue
+        header = header_of_row(cells)
         if header is not None:
             return FoundHeader(row, header)
     return None
 
 
-def _column_groups(table: RawTable, header_row: int) -> list[list[int]]:
+def find_more_headers(table: RawTable, found: FoundHeader) -> list[FoundHeader]:
+    """Header rows below `found` in the same table (a second table drawn in one sheet or one text)
+    whose labels differ from it; a header repeated at a page break is left to the table reader."""
+    more = []
+    labels = found.header.labels
+    for row in range(found.row + 2, len(table.rows)):  # the row under a header may be its second row
+        header = header_of_row(_own_cells(table, row))
+        if header is not None and header.labels != labels:
+            more.append(FoundHeader(row, header))
+            labels = header.labels
+    return more
+
+
+def align_rows(table: RawTable, found: FoundHeader, diagnostics: list[Diagnostic]) -> None:
+    """Rows with fewer cells than the header (a merged cell printed only on its group's first row): the
+    missing cells are put where they belong, filled from the row above, before the table is padded."""
+    header_slots = table.rows[found.row]
+    header_columns = iter(found.header.columns)
+    columns = tuple(
+        next(header_columns, Column(Role.OTHER, "", 0, 0, known=False)) if normalise(slot.text) else Column(Role.OTHER, "", 0, 0, known=False)
+        for slot in header_slots
+    )
+    width = len(columns)
+    aligned: list[int] = []
+    filled_labels: set[str] = set()
+    for index in range(found.row + 1, len(table.rows)):
+        row = table.rows[index]
+        while row and not normalise(row[-1].text) and len(row) > width:
+            row.pop()
+        if len(row) >= width or len(row) == 1 or not any(normalise(slot.text) for slot in row):
+            continue  # a row of one cell is a caption or a group label, not a row missing cells
+        line = table.lines[index]
+        alignment = align_short_row([make_cell(line, slot.text) for slot in row], columns)
+        last_cell = max(i for i in range(width) if i not in alignment.gaps) if len(alignment.gaps) < width else -1
+        above = table.rows[index - 1] if index - 1 > found.row else None
+        slots = iter(row)
+        new_row = []
+        for column in range(width):
+            if column not in alignment.gaps:
+                new_row.append(Slot(next(slots).text, (index, column)))
+            elif column < last_cell and above is not None and column < len(above):
+                new_row.append(above[column])  # merged down: the cell above covers this one
+                filled_labels.add(columns[column].label)
+            else:
+                new_row.append(Slot("", (index, column)))
+        table.rows[index] = new_row
+        if any(gap < last_cell for gap in alignment.gaps):
+            aligned.append(line)
+    if aligned:
+        diagnostics.append(
+            Diagnostic(aligned[0], Severity.INFO, errors.ROW_FILLED_FROM_ABOVE,
+                       errors.MSG_ROW_FILLED_FROM_ABOVE.format(line=aligned[0], count=len(aligned), columns="、".join(sorted(filled_labels)) or "—"))
+        )
+
+
+def _named_below(table: RawTable, header_row: int, column: int) -> bool:
+    """A column under a header cell merged across that the row below names apart ("2023年" over 目标 | 完成):
+    a column of its own, not a part of its neighbour."""
+    if header_row + 1 >= len(table.rows) or column >= len(table.rows[header_row + 1]):
+        return False
+    below = table.rows[header_row + 1]
+    slot, left = below[column], below[column - 1]
+    if slot.origin != (header_row + 1, column) or left.origin != (header_row + 1, column - 1):
+        return False
+    texts = (normalise(slot.text).replace(" ", ""), normalise(left.text).replace(" ", ""))
+    return all(texts) and texts[0] != texts[1] and all(looks_like_label(text) for text in texts)
+
+
+def _column_groups(table: RawTable, header_row: int, end: int) -> list[list[int]]:
     """Columns read as one: those under one header cell merged across. Wholly empty columns are dropped."""
     groups: list[list[int]] = []
     for column, slot in enumerate(table.rows[header_row]):
-        if groups and slot.origin[1] < column:
+        if groups and slot.origin[1] < column and not _named_below(table, header_row, column):
             groups[-1].append(column)  # covered by the header cell to the left
         else:
             groups.append([column])
-    body = table.rows[header_row:]
+    body = table.rows[header_row:end]
     return [group for group in groups if any(normalise(row[column].text) for row in body for column in group)]
 
 
-def to_source(
-    table: RawTable,
-    found: FoundHeader,
-    *,
-    before: list[Cell],
-    after: list[Cell],
-    diagnostics: list[Diagnostic],
-    may_be_cut_off: bool,
-) -> TableSource:
-    """The grid from the header row down; `before` (text above the table) and the rows above the header are meta."""
-    groups = _column_groups(table, found.row)
+def _grid_rows(table: RawTable, found: FoundHeader, end: int | None = None) -> list[list[Cell]]:
+    """The table from its header row down (to row `end`), one cell per column (merged header cells make one column)."""
+    end = len(table.rows) if end is None else end
+    groups = _column_groups(table, found.row, end)
     has_theme = any(column.role is Role.THEME for column in found.header.columns)
     theme_groups = {
         index for index, group in enumerate(groups)
         if has_theme and role_for_label(table.rows[found.row][group[0]].text) is Role.THEME
     }
     grid: list[list[Cell]] = []
-    for row_index in range(found.row, len(table.rows)):
+    for row_index in range(found.row, end):
         row, line = table.rows[row_index], table.lines[row_index]
         grid_row = []
         for group_index, group in enumerate(groups):
@@ -146,6 +218,33 @@ def to_source(
                     parts.append(slot.text)
             grid_row.append(make_cell(line, "\n".join(parts)))
         grid.append(grid_row)
+    return grid
+
+
+def to_source(
+    table: RawTable,
+    found: FoundHeader,
+    *,
+    before: list[Cell],
+    after: list[Cell],
+    diagnostics: list[Diagnostic],
+    may_be_cut_off: bool,
+    more: list[tuple[RawTable, FoundHeader, list[Cell]]] = (),
+) -> TableSource:
+    """The grid from the header row down; `before` (text above the table) and the rows above the header are meta.
+
+    `more`: further tables of the file, each with the paragraphs printed above it
+    (its caption), which come into the grid as rows of one cell.
+    """
+    splits = find_more_headers(table, found)
+    bounds = [found, *splits]
+    grid = []
+    for position, part in enumerate(bounds):
+        grid.extend(_grid_rows(table, part, bounds[position + 1].row if position + 1 < len(bounds) else None))
+    for other, other_found, caption in more:
+        above = [cell for row in range(other_found.row) for cell in _own_cells(other, row)]
+        grid.extend([cell] for cell in caption + above)
+        grid.extend(_grid_rows(other, other_found))
     meta_cells = before + [cell for row in range(found.row) for cell in _own_cells(table, row)]
     table_cells = [cell for grid_row in grid for cell in grid_row if cell.key]
     return TableSource(

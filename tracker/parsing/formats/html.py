@@ -31,7 +31,7 @@ import lxml.html
 from .. import errors
 from ..columns import find_headers
 from .source import TableSource
-from ..text import Cell, decode
+from ..text import Cell, decode, decoding_diagnostics
 from ..types import Diagnostic, ParseError, Severity
 from .grid import FoundHeader, RawTable, Slot, clean_lines, find_header, make_cell, to_source
 
@@ -52,12 +52,10 @@ _MAX_COLSPAN = 50
 _BREAK = object()
 
 
-def read_html_source(data: bytes, *, source_name: str) -> TableSource:
+def read_html_source(data: bytes, *, source_name: str, header_line: int | None = None) -> TableSource:
     """Read a saved web page (any encoding `text.decode` accepts)."""
     text, encoding = decode(data, source_name=source_name)
-    diagnostics = []
-    if encoding == "gb18030":
-        diagnostics.append(Diagnostic(None, Severity.INFO, errors.DECODED_GB18030, errors.MSG_DECODED_GB18030))
+    diagnostics = decoding_diagnostics(encoding)
     try:
         # lxml refuses a str that still declares its encoding; the text is decoded already.
         root = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text))
@@ -65,37 +63,59 @@ def read_html_source(data: bytes, *, source_name: str) -> TableSource:
         raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=""), source_name=source_name) from None
 
     tables = list(root.iter("table"))
-    for index, table_element in enumerate(tables):
+    readable: list[tuple[object, RawTable, FoundHeader]] = []
+    for table_element in tables:
+        if any(element in set(table_element.iterancestors("table")) for element, _, _ in readable):
+            continue  # a table nested in one already read
         table = _lay_out(table_element)
-        found = find_header(table)
-        if found is None:
+        found = find_header(table, header_line=header_line)
+        if found is None or _is_copy(table, found, readable):
             continue
-        if len(tables) > 1:
+        readable.append((table_element, table, found))
+    if readable:
+        table_element, table, found = readable[0]
+        if len(tables) > 1 and len(readable) == 1:
+            index = tables.index(table_element)
             line = table.lines[found.row]
             diagnostics.append(
                 Diagnostic(line, Severity.INFO, errors.TABLE_CHOSEN,
                            errors.MSG_TABLE_CHOSEN.format(what=_WHAT, count=len(tables), index=index + 1, line=line))
             )
-        return _table_source(root, table_element, table, found, diagnostics)
+        return _table_source(root, readable, diagnostics)
 
     # No <table> with a header: maybe a table drawn with other elements. Read the page as flattened text.
     cells = _paragraphs(_body(root), cells_inline=False)
-    if not find_headers(cells):
+    if header_line is None and not find_headers(cells):
         searched = f"（页面中有 {len(tables)} 个表格，都没有可识别的表头）" if tables else "（页面中没有表格）"
         raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=searched), source_name=source_name)
     return TableSource(cells, diagnostics=diagnostics)
 
 
-def _table_source(root, table_element, table: RawTable, found: FoundHeader, diagnostics: list[Diagnostic]) -> TableSource:
-    page = _paragraphs(_body(root), cells_inline=True, skip=table_element)
-    marker = next(index for index, item in enumerate(page) if item is None)
-    before = [cell for cell in page[:marker] if cell is not None]
-    after = [cell for cell in page[marker + 1 :] if cell is not None]
+def _is_copy(table: RawTable, found: FoundHeader, readable: list) -> bool:
+    """The page's print view: a table whose rows repeat one already read."""
+    rows = [tuple(slot.text for slot in row) for row in table.rows[found.row : found.row + 4]]
+    return any(rows == [tuple(slot.text for slot in row) for row in other.rows[other_found.row : other_found.row + 4]]
+               for _, other, other_found in readable)
+
+
+def _table_source(root, readable: list, diagnostics: list[Diagnostic]) -> TableSource:
+    """The tables read (the first and those after it), the page text around them as metadata and captions."""
+    elements = [element for element, _, _ in readable]
+    page = _paragraphs(_body(root), cells_inline=True, skip=elements)
+    markers = [index for index, item in enumerate(page) if item is None]
+    before = [cell for cell in page[: markers[0]] if cell is not None]
+    after = [cell for cell in page[markers[-1] + 1 :] if cell is not None]
+    captions = [
+        [cell for cell in page[markers[position] + 1 : markers[position + 1]] if cell is not None]
+        for position in range(len(markers) - 1)
+    ]
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         # Last, so a title printed in the page wins; the <title> often carries the site's name.
         before.append(make_cell(title.sourceline or 1, clean_lines(_HTML_SPACE_RE.sub(" ", title.text_content()))))
-    return to_source(table, found, before=before, after=after, diagnostics=diagnostics, may_be_cut_off=True)
+    _, table, found = readable[0]
+    more = [(other, other_found, caption[-2:]) for (_, other, other_found), caption in zip(readable[1:], captions)]
+    return to_source(table, found, before=before, after=after, diagnostics=diagnostics, may_be_cut_off=True, more=more)
 
 
 def _body(root):
@@ -119,6 +139,11 @@ def _span(element, name: str, limit: int) -> int:
 def _lay_out(table_element) -> RawTable:
     """The table's rows with every rowspan and colspan laid out (the HTML table model)."""
     table = RawTable()
+    caption = next((child for child in table_element if child.tag == "caption"), None)
+    if caption is not None and _cell_text(caption):
+        # The table's <caption> ("表1 主要经济指标完成情况") is a row of one cell above its header.
+        table.add_row(caption.sourceline or 1, [Slot(_cell_text(caption), (0, 0))])
+    offset = len(table.rows)
     rows = _own_rows(table_element)
     covered: dict[int, tuple[Slot, int]] = {}  # column -> (slot carried down, rows still covered)
     for row_index, row in enumerate(rows):
@@ -129,7 +154,7 @@ def _lay_out(table_element) -> RawTable:
             while len(slots) in covered or (until is not None and len(slots) < until):
                 column = len(slots)
                 if column not in covered:
-                    slots.append(Slot("", (row_index, column)))
+                    slots.append(Slot("", (row_index + offset, column)))
                     continue
                 slot, left = covered.pop(column)
                 slots.append(slot)
@@ -147,7 +172,7 @@ def _lay_out(table_element) -> RawTable:
             if cell.get("rowspan", "").strip() == "0":
                 rowspan = len(rows) - row_index  # "0" means: to the end of the table
             for column in range(start, start + colspan):
-                slot = Slot(text, (row_index, start))
+                slot = Slot(text, (row_index + offset, start))
                 slots.append(slot)
                 if rowspan > 1:
                     covered[column] = (slot, rowspan - 1)
@@ -168,8 +193,8 @@ def _cell_text(cell) -> str:
     return clean_lines("\n".join(_HTML_SPACE_RE.sub(" ", "".join(parts)) for parts in lines))
 
 
-def _paragraphs(root, *, cells_inline: bool, skip=None) -> list[Cell | None]:
-    """The page's text as paragraphs, in reading order; None where `skip` (the table read) stands.
+def _paragraphs(root, *, cells_inline: bool, skip=()) -> list[Cell | None]:
+    """The page's text as paragraphs, in reading order; None where each of `skip` (the tables read) stands.
 
     `cells_inline`: a table row is one paragraph, its cells separated by spaces, as
     a metadata table reads on screen ("信息索引号 K1493206-6/2022-25614").
@@ -200,8 +225,8 @@ def _paragraphs(root, *, cells_inline: bool, skip=None) -> list[Cell | None]:
     return paragraphs
 
 
-def _tokens(root, *, cells_inline: bool, skip=None):
-    """Walk the tree in reading order: (text, line) pieces, _BREAK at line breaks, None for `skip`.
+def _tokens(root, *, cells_inline: bool, skip=()):
+    """Walk the tree in reading order: (text, line) pieces, _BREAK at line breaks, None for each of `skip`.
 
     Iterative, so deeply nested layout tables cannot exhaust the recursion limit.
     """
@@ -216,7 +241,7 @@ def _tokens(root, *, cells_inline: bool, skip=None):
             continue
         element = item
         tag = element.tag if isinstance(element.tag, str) else None  # comments and PIs have no str tag
-        if element is skip:
+        if any(element is skipped for skipped in skip):
             yield None
             continue
         if tag is None or tag in _HIDDEN_TAGS:

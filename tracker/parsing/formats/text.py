@@ -1,5 +1,10 @@
 """Plain text: a page flattened to text (one cell per paragraph), or rows written "a | b | c".
 
+Rows written with pipes are a grid; a line without pipes between them (a caption
+over the next table, a group label) is a row of one cell. Text where every cell
+sits on its own line ending in " |" (as some editors paste a table) is flattened
+text with the pipes taken off.
+
 "Line" in diagnostics: the line of the file, as an editor numbers it.
 """
 
@@ -7,29 +12,66 @@ from __future__ import annotations
 
 import re
 
-from .. import errors
-from ..text import decode, split_lines, split_pipe_row, to_cells
-from ..types import Diagnostic, Severity
+from ..text import Cell, decode, decoding_diagnostics, normalise, split_lines, split_pipe_row, to_cells
 from .source import TableSource
 
 # A row written as "a | b | c": at least two separators.
 _PIPE_ROW_RE = re.compile(r"\|.*\|")
+# A cell on its own line closed by a pipe: "序号 |"; a line of pipes alone ("|", "||||") is an empty cell or debris.
+_CELL_LINE_RE = re.compile(r"^[^|]*\|\s*$")
+_PIPES_ONLY_RE = re.compile(r"^[|\s]+$")
+# A Markdown rule under the header: "|---|:---:|".
+_RULE_ROW_RE = re.compile(r"^[\s|:\-—–=+]+$")
+# Share of the lines that must end in a lone pipe for the text to be read as one cell per line.
+_CELL_LINES_SHARE = 0.6
 
 
 def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
     """Plain text: a flattened web page (one cell per paragraph) or rows written "a | b | c"."""
     text, encoding = decode(data, source_name=source_name)
     cells = to_cells(split_lines(text))
-    diagnostics = []
-    if encoding == "gb18030":
-        diagnostics.append(Diagnostic(None, Severity.INFO, errors.DECODED_GB18030, errors.MSG_DECODED_GB18030))
-    pipe_lines = [cell for cell in cells if _PIPE_ROW_RE.search(cell.text)]
+    diagnostics = decoding_diagnostics(encoding)
+    cell_lines = [cell for cell in cells if _CELL_LINE_RE.match(cell.text) or _PIPES_ONLY_RE.match(cell.text)]
+    if cells and len(cell_lines) >= _CELL_LINES_SHARE * len(cells):
+        cells = _without_closing_pipes(cells)
+        return TableSource(cells, diagnostics=diagnostics)
+    pipe_lines = [cell for cell in cells if _PIPE_ROW_RE.search(cell.text) and not _RULE_ROW_RE.match(cell.text)]
     if len(pipe_lines) < 2:
         return TableSource(cells, diagnostics=diagnostics)
-    first_pipe_line = pipe_lines[0].line
+    first_pipe_line, last_pipe_line = pipe_lines[0].line, pipe_lines[-1].line
+    pipe_line_numbers = {cell.line for cell in pipe_lines}
+    # "| a | b |" has borders; "a | b |" or " | b | c" does not open with one: its first pipe ends an empty cell.
+    leading = sum(cell.text.lstrip().startswith("|") for cell in pipe_lines) > len(pipe_lines) / 2
+    trailing = sum(cell.text.rstrip().endswith("|") for cell in pipe_lines) > len(pipe_lines) / 2
+    grid = []
+    for cell in cells:
+        if cell.line < first_pipe_line or cell.line > last_pipe_line or _RULE_ROW_RE.match(cell.text):
+            continue
+        # A line without pipes inside the table: a caption or a group label, a row of one cell.
+        if cell.line in pipe_line_numbers:
+            grid.append(split_pipe_row(cell, leading_border=leading, trailing_border=trailing))
+        else:
+            grid.append([cell])
     return TableSource(
         cells,
-        grid=[split_pipe_row(cell) for cell in pipe_lines],
+        grid=grid,
         meta_cells=[cell for cell in cells if cell.line < first_pipe_line],
         diagnostics=diagnostics,
     )
+
+
+def _without_closing_pipes(cells: list[Cell]) -> list[Cell]:
+    """"序号 |" -> "序号"; a line of pipes only (an empty cell, or a row's end) is dropped: the rows
+    are rebuilt from what the cells look like, so an empty cell needs no place of its own."""
+    result = []
+    for cell in cells:
+        if _PIPES_ONLY_RE.match(cell.text):
+            continue
+        if _CELL_LINE_RE.match(cell.text):
+            text = cell.text.rstrip().removesuffix("|").strip()
+            if not normalise(text):
+                continue
+            result.append(Cell(cell.line, text, normalise(text)))
+        else:
+            result.append(cell)
+    return result

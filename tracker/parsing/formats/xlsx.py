@@ -35,7 +35,7 @@ _FORMAT_NOISE_RE = re.compile(r"\[[^\]]*\]|_.|\*.")
 _FORMAT_TOKEN_RE = re.compile(r'"([^"]*)"|\\(.)|([0#?,.]+)|(%)|([Ee][+-][0#]+)|(.)')
 
 
-def read_xlsx_source(data: bytes, *, source_name: str) -> TableSource:
+def read_xlsx_source(data: bytes, *, source_name: str, header_line: int | None = None) -> TableSource:
     try:
         with warnings.catch_warnings():
             # openpyxl warns about workbook features it drops (data validation, slicers): none hold the table.
@@ -49,7 +49,7 @@ def read_xlsx_source(data: bytes, *, source_name: str) -> TableSource:
     sheets = sorted(workbook.worksheets, key=lambda sheet: sheet.sheet_state != "visible")
     for sheet in sheets:
         table = _lay_out(sheet)
-        found = find_header(table)
+        found = find_header(table, header_line=header_line)
         if found is None:
             continue
         diagnostics = []

@@ -1,0 +1,393 @@
+"""Tables whose rows the format knows (pipe lines, tabs, HTML, Excel, Word): cells mapped by position.
+
+Each header row starts a table; its columns are its positions. A second header
+row right under it (sub-labels under a parent merged across: 本月进展情况 over
+前期手续 | 在建形象进度) names the positions under the parent. A row of one cell is
+a group label ("(一)张三副市长牵头重点工作", the theme of the rows below) or, right
+above a header, that table's caption. A row with fewer cells than the header
+lacks its merged cells (`align.py`), never shifting every column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import errors
+from .align import align_short_row
+from .columns import Column, Header, Role, forced_header, header_of_row
+from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
+from .markers import is_seq
+from .rows import RawRow, read_single_row
+from .scoring import IMPOSSIBLE, group_row_score, is_figure, score_cells
+from .tables import TableRows, is_caption
+from .text import Cell, normalise
+from .types import Diagnostic, ParseError, Severity
+
+# Share of a column's cells that must be figures for an ambiguous label to be read as a figure column.
+_FIGURE_SHARE = 0.6
+_BLANK = Cell(0, "", "")
+
+
+def _filled(row: list[Cell]) -> list[Cell]:
+    return [cell for cell in row if cell.key]
+
+
+def _is_rule(row: list[Cell]) -> bool:
+    return bool(_filled(row)) and all(set(cell.key) <= set("-:—–=+ ") for cell in _filled(row))
+
+
+def locate_header_rows(
+    grid: list[list[Cell]], *, header_line: int | None, diagnostics: list[Diagnostic], source_name: str
+) -> list[tuple[int, Header]]:
+    """(row index, header) of every table's header row; with `header_line`, the first is that row."""
+    found: list[tuple[int, Header]] = []
+    start = 0
+    if header_line is not None:
+        index = next((i for i, row in enumerate(grid) if _filled(row) and _filled(row)[0].line == header_line), None)
+        if index is None:
+            raise ParseError(errors.NO_TABLE, errors.MSG_HEADER_LINE_MISSING.format(line=header_line), source_name=source_name)
+        cells = _filled(grid[index])
+        header = header_of_row(cells) or forced_header(cells, None, whole=True)
+        diagnostics.append(
+            Diagnostic(header.first_line, Severity.INFO, errors.HEADER_FORCED,
+                       errors.MSG_HEADER_FORCED.format(line=header.first_line, labels=" / ".join(c.label for c in header.columns)))
+        )
+        found.append((index, header))
+        start = index + 1
+    for index in range(start, len(grid)):
+        if found and found[-1][0] == index - 1:
+            continue  # the second row of a two-row header
+        header = header_of_row(_filled(grid[index]))
+        if header is not None and (not found or _starts_new_table(grid, found[-1], index, header)):
+            found.append((index, header))
+    return found
+
+
+def _first_seq_below(grid: list[list[Cell]], index: int) -> str | None:
+    for row in grid[index + 1 : index + 3]:
+        filled = _filled(row)
+        if filled:
+            return filled[0].key.rstrip(".、") if is_seq(filled[0].key) else None
+    return None
+
+
+def _starts_new_table(grid: list[list[Cell]], current: tuple[int, Header], index: int, header: Header) -> bool:
+    """A header row with the labels of the table above is that table's header printed again at a page
+    break, unless its rows count from 1 again or a caption stands right above it."""
+    current_index, current_header = current
+    if header.labels != current_header.labels:
+        return True
+    above = _filled(grid[index - 1]) if index > 0 else []
+    if len(above) == 1 and is_caption(above[0].key):
+        return True
+    return _first_seq_below(grid, index) == "1" and _first_seq_below(grid, current_index) == "1"
+
+
+def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end: int) -> tuple[list[Column], int]:
+    """The header's column at each position of its row, and the index of the first data row.
+
+    A blank header cell over 序号-like cells is the 序号; other blank ones take the
+    label on their left (a cell merged across) unless a sub-header row names them.
+    """
+    row = grid[index]
+    width = len(row)
+    named = iter(header.columns)
+    columns: list[Column | None] = [next(named, None) if cell.key else None for cell in row]
+    first_data = index + 1
+    sub = _sub_header(grid, index, end)
+    if sub is not None:
+        first_data = index + 2
+        parent: Column | None = None
+        for position in range(width):
+            own = columns[position]
+            if own is not None:
+                parent = own
+            child = sub[position] if position < len(sub) else _BLANK
+            if not child.key or (own is not None and child.key == label_key(own.label)):
+                if own is None and parent is not None:
+                    columns[position] = replace(parent, label=parent.label)
+                continue
+            base = own or parent
+            child_role = role_for_label(child.key)
+            child_alternatives = numeric_alternatives(child.text) if child_role is not None else ()
+            if base is None:
+                columns[position] = Column(child_role or Role.OTHER, child.text, child.line, child.line,
+                                           known=child_role is not None, alternatives=child_alternatives)
+            elif base.known and base.role is not Role.OTHER:
+                columns[position] = replace(base, label=f"{base.label}/{child.text}", alternatives=(), known=True)
+            else:
+                # "2023年" over 目标 | 1-9月完成: the parent names no role, each child its own.
+                columns[position] = replace(base, role=child_role or base.role, label=f"{base.label}/{child.text}",
+                                            alternatives=child_alternatives, known=child_role is not None)
+    header_keys = [cell.key for cell in _filled(row)]
+    data_rows = [r for r in range(first_data, end) if [cell.key for cell in _filled(grid[r])] != header_keys]
+    for position in range(width):
+        if columns[position] is None:
+            values = [grid[r][position] for r in data_rows if position < len(grid[r]) and grid[r][position].key]
+            if values and sum(is_seq(cell.key) for cell in values) >= 0.8 * len(values) and not any(c and c.role is Role.SEQ for c in columns):
+                columns[position] = Column(Role.SEQ, "", row[position].line, row[position].line, known=False)
+            elif values:
+                columns[position] = Column(Role.OTHER, "", row[position].line, row[position].line, known=False)
+            else:
+                columns[position] = Column(Role.IGNORE, "", row[position].line, row[position].line, known=False)
+    return list(columns), first_data
+
+
+def _sub_header(grid: list[list[Cell]], index: int, end: int) -> list[Cell] | None:
+    """The row under a header that names the parts of a merged header cell, if there is one.
+
+    Its cells are sub-labels (前期手续 / 在建形象进度) or copies of the header cells
+    merged down over both rows (序号, 牵头单位).
+    """
+    if index + 1 >= end:
+        return None
+    header_row, below = grid[index], grid[index + 1]
+    copies, new = 0, []
+    for position, cell in enumerate(below):
+        if not cell.key:
+            continue
+        if position < len(header_row) and cell.key == header_row[position].key:
+            copies += 1
+            continue
+        parts = [normalise(part) for part in cell.text.split("\n") if normalise(part)]
+        if any(is_seq(part) or not looks_like_label(part.replace(" ", "")) for part in parts):
+            return None
+        new.append(cell)
+    if not new:
+        return None
+    if len(new) >= 2 or copies >= 1 or "\n" in new[0].text:
+        return below
+    return None
+
+
+def read_grid_tables(
+    grid: list[list[Cell]], header_rows: list[tuple[int, Header]], *, roles: list[Role] | None, diagnostics: list[Diagnostic]
+) -> list[TableRows]:
+    """Each header row's table: rows mapped by position, group rows and captions told apart."""
+    tables: list[TableRows] = []
+    next_caption: Cell | None = None
+    starts = [index for index, _ in header_rows]
+    for position, (index, header) in enumerate(header_rows):
+        end = starts[position + 1] if position + 1 < len(starts) else len(grid)
+        columns, first_data = _positional_columns(grid, index, header, end)
+        forced = roles is not None and len(roles) == len(columns)
+        if forced:
+            columns = [replace(c, role=role, forced=True, alternatives=(), known=True) for c, role in zip(columns, roles)]
+        elif roles is not None:
+            diagnostics.append(
+                Diagnostic(header.first_line, Severity.WARNING, errors.COLUMNS_NOT_FORCED,
+                           errors.MSG_COLUMNS_NOT_FORCED.format(line=header.first_line, found=len(columns), given=len(roles)))
+            )
+        if first_data > index + 1:
+            parents = [c.label for c in columns if "/" in c.label]
+            diagnostics.append(
+                Diagnostic(header.first_line, Severity.INFO, errors.HEADER_TWO_ROWS,
+                           errors.MSG_HEADER_TWO_ROWS.format(parent=parents[0].split("/")[0] if parents else "",
+                                                             children=" / ".join(p.split("/", 1)[1] for p in parents)))
+            )
+        data = [row for row in grid[first_data:end] if _filled(row) and not _is_rule(row)]
+        caption = None
+        if position + 1 < len(header_rows):
+            while data and len(_filled(data[-1])) == 1 and is_caption(_filled(data[-1])[0].key):
+                caption = _filled(data.pop())[0]  # the next table's caption
+        columns = _decide_roles(columns, data, header, diagnostics)
+        rows = _rows(data, tuple(columns), header, diagnostics)
+        tables.append(TableRows(header.with_columns(tuple(columns)), rows, next_caption, forced=forced))
+        next_caption = caption
+    return tables
+
+
+_FIGURE_ROLES = (Role.TARGET, Role.ACTUAL, Role.COMPLETION)
+# A status cell is a few words ("序时推进", "已完成"); longer text in a 完成状态 column is prose.
+_MAX_STATUS = 12
+
+
+def _decide_roles(columns: list[Column], data: list[list[Cell]], header: Header, diagnostics: list[Diagnostic]) -> list[Column]:
+    """Labels that may name prose or figures (目标任务, 实际完成, 进度) read as the cells show."""
+    decided = list(columns)
+    for position, column in enumerate(columns):
+        values = [row[position].key for row in data if position < len(row) and row[position].key and len(_filled(row)) > 1]
+        if not values or column.forced:
+            continue
+        figures = [value for value in values if is_figure(value) or value in ("/", "-", "—", "无")]
+        numeric = len(figures) >= _FIGURE_SHARE * len(values)
+        rates = numeric and all("%" in value for value in figures if is_figure(value))
+        roles_now = [c.role for c in decided]
+        readings = (column.role, *column.alternatives)
+        new_role = None
+        if column.alternatives:
+            if numeric:
+                options = [role for role in readings if role in _FIGURE_ROLES]
+                if rates and Role.COMPLETION in options and Role.COMPLETION not in roles_now:
+                    options = [Role.COMPLETION]
+                elif Role.ACTUAL in options and Role.TARGET in roles_now:
+                    options = [Role.ACTUAL]
+                wanted = options[0] if options else column.role
+            elif column.role is Role.COMPLETION and all(len(value) <= _MAX_STATUS for value in values):
+                wanted = column.role  # "序时推进", "已完成": a status, not prose
+            else:
+                taken = {c.role for c in decided if c is not decided[position]} & {Role.PROGRESS, Role.CONTENT}
+                options = [role for role in readings if role not in _FIGURE_ROLES and role not in taken]
+                wanted = options[0] if options else column.role
+            if wanted is Role.TARGET and column.role is Role.CONTENT and roles_now.count(Role.CONTENT) < 2 \
+                    and Role.THEME not in roles_now:
+                wanted = Role.CONTENT  # the only task column stays the task
+            if wanted is not column.role:
+                new_role = wanted
+        elif column.role is Role.PROGRESS and numeric and rates and Role.COMPLETION not in roles_now:
+            new_role = Role.COMPLETION
+        if new_role is not None:
+            decided[position] = replace(column, role=new_role)
+            what = {Role.TARGET: "目标数值", Role.ACTUAL: "完成数值", Role.COMPLETION: "完成比例或状态"}.get(new_role, "文字")
+            diagnostics.append(
+                Diagnostic(column.first_line, Severity.INFO, errors.HEADER_GUESSED_ROLE,
+                           errors.MSG_HEADER_GUESSED_ROLE.format(name=column.label, what=what, role=new_role.value))
+            )
+    roles_now = [c.role for c in decided]
+    if Role.CONTENT not in roles_now and Role.THEME in roles_now:
+        # 项目名称 beside a 年度目标 of figures: the project's name is the task.
+        index = roles_now.index(Role.THEME)
+        decided[index] = replace(decided[index], role=Role.CONTENT, theme_read_as_content=True)
+    return decided
+
+
+def _cell_paragraphs(cell: Cell, role: Role) -> list[Cell]:
+    """A grid cell as the assembler reads it: prose whole, names and labels line by line.
+
+    In a department or theme cell a line break separates names ("区民政局" / "各街道")
+    or breaks one ("生态环境" / "拱墅分局"); the assembler tells which from paragraphs.
+    Prose keeps its line breaks in one cell: the grid says where the cell is, so
+    its paragraphs were not joined by guess and need no diagnostic.
+    """
+    if not cell.key:
+        return []
+    if role in (Role.CONTENT, Role.PROGRESS) or "\n" not in cell.text:
+        return [cell]
+    return [Cell(cell.line, part.strip(), normalise(part)) for part in cell.text.split("\n") if normalise(part)]
+
+
+def _group_cell(row: list[Cell], columns: tuple[Column, ...]) -> Cell | None:
+    """The label of a row that is one cell spanning the table (a group or a caption), if it is one."""
+    filled = _filled(row)
+    if len(filled) != 1 and not (len(filled) > 1 and len({c.key for c in filled}) == 1):
+        return None
+    cell = filled[0]
+    position = next(i for i, c in enumerate(row) if c.key)
+    role = columns[position].role if position < len(columns) else Role.OTHER
+    if group_row_score(cell.key) > float("-inf"):
+        return cell
+    if len(row) == 1 and len(columns) > 1:
+        return cell  # a line of its own between rows: a heading
+    if role in (Role.SEQ, Role.THEME) and not is_seq(cell.key) and len(cell.key) <= 40:
+        return cell
+    return None
+
+
+# How much better a row must fit read by content than by position before it is read by content.
+_REREAD_MARGIN = 4.0
+
+
+def _fit(cells_by_column: list[list[Cell]], columns: tuple[Column, ...]) -> float:
+    return sum(max(score_cells(column.role, cells), -12.0) for cells, column in zip(cells_by_column, columns))
+
+
+def _reread_if_misplaced(cells: list[Cell], filled: list[Cell], columns: tuple[Column, ...]) -> RawRow | None:
+    """A row whose cells do not sit under their headers (a merged cell the page drew wrong): read by content.
+
+    Only when a cell is impossible where it stands (text in the 序号 column, a 序号 in
+    the content column) and reading the row's cells by what they look like fits clearly better.
+    """
+    whole = [[cell] if cell.key else [] for cell in cells]
+    if all(not cell_list or score_cells(column.role, cell_list) > IMPOSSIBLE for cell_list, column in zip(whole, columns)):
+        return None
+    if any(column.forced for column in columns):
+        return None
+    single = read_single_row(filled, columns)
+    if single is None or single.score < _fit(whole, columns) + _REREAD_MARGIN:
+        return None
+    return single
+
+
+def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, diagnostics: list[Diagnostic]) -> list[RawRow]:
+    width = len(columns)
+    labels = [label_key(column.label) for column in columns]
+    rows: list[RawRow] = []
+    previous: list[Cell] | None = None
+    filled_lines: list[int] = []
+    filled_labels: set[str] = set()
+    for row in data:
+        filled = _filled(row)
+        line = filled[0].line
+        if [label_key(c.text) for c in filled] == [label for label in labels if label] or [c.key for c in filled] == list(header.labels):
+            diagnostics.append(Diagnostic(line, Severity.INFO, errors.HEADER_REPEATED, errors.MSG_HEADER_REPEATED.format(line=line)))
+            continue
+        group = _group_cell(row, columns)
+        if group is not None:
+            rows.append(RawRow([], 0.0, group=group))
+            continue
+        cells = list(row)
+        while len(cells) > width and not cells[-1].key:
+            cells.pop()
+        while len(cells) > width and not cells[0].key:
+            cells.pop(0)
+        if len(cells) < width:
+            alignment = align_short_row(cells, columns)
+            last = max((i for i in range(width) if i not in alignment.gaps), default=-1)
+            placed, own = [], iter(cells)
+            for position in range(width):
+                if position not in alignment.gaps:
+                    placed.append(next(own))
+                elif position < last and previous is not None and columns[position].role not in (Role.THEME, Role.SEQ):
+                    placed.append(previous[position])  # the merged cell above covers this one
+                    filled_labels.add(columns[position].label)
+                else:
+                    placed.append(Cell(line, "", ""))
+            if any(gap < last for gap in alignment.gaps):
+                filled_lines.append(line)
+                filled_labels.update(columns[gap].label for gap in alignment.gaps if gap < last and columns[gap].role is Role.THEME)
+            if alignment.doubtful:
+                diagnostics.append(
+                    Diagnostic(line, Severity.WARNING, errors.ROW_WIDTH_DOUBTFUL,
+                               errors.MSG_ROW_WIDTH_DOUBTFUL.format(line=line, found=len(cells), expected=width))
+                )
+            cells = placed
+        elif len(cells) > width:
+            single = read_single_row(_filled(cells), columns)
+            if single is None:
+                diagnostics.append(
+                    Diagnostic(line, Severity.WARNING, errors.ROW_UNCERTAIN,
+                               errors.MSG_ROW_UNCERTAIN.format(seq=len(rows) + 1, first=line, last=filled[-1].line))
+                )
+                continue
+            diagnostics.append(
+                Diagnostic(line, Severity.WARNING, errors.ROW_WIDTH_DOUBTFUL,
+                           errors.MSG_ROW_WIDTH_DOUBTFUL.format(line=line, found=len(cells), expected=width))
+            )
+            rows.append(single)
+            previous = None
+            continue
+        cells_by_column = [_cell_paragraphs(cell, column.role) for cell, column in zip(cells, columns)]
+        reread = _reread_if_misplaced(cells, _filled(cells), columns)
+        if reread is not None:
+            diagnostics.append(
+                Diagnostic(line, Severity.WARNING, errors.ROW_REALIGNED, errors.MSG_ROW_REALIGNED.format(line=line))
+            )
+            rows.append(reread)
+            previous = None
+            continue
+        if not any(found for found, column in zip(cells_by_column, columns) if column.role is Role.CONTENT):
+            # A task is its content; a row without it is a sub-heading or a stray line.
+            diagnostics.append(
+                Diagnostic(line, Severity.WARNING, errors.ROW_WITHOUT_CONTENT,
+                           errors.MSG_ROW_WITHOUT_CONTENT.format(text=" / ".join(c.text for c in filled)[:60]))
+            )
+            continue
+        rows.append(RawRow(cells_by_column, 0.0))
+        previous = cells
+    if filled_lines:
+        diagnostics.append(
+            Diagnostic(filled_lines[0], Severity.INFO, errors.ROW_FILLED_FROM_ABOVE,
+                       errors.MSG_ROW_FILLED_FROM_ABOVE.format(line=filled_lines[0], count=len(filled_lines),
+                                                               columns="、".join(sorted(filled_labels)) or "—"))
+        )
+    return rows
