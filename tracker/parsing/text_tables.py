@@ -168,7 +168,13 @@ def _without_print_copy_tail(
     if agree < shorter:
         line = body[agree].line if agree < len(body) else None
         diagnostics.append(Diagnostic(line, Severity.WARNING, errors.PRINT_COPY_DIFFERS, errors.MSG_PRINT_COPY_DIFFERS.format(line=line)))
-    if agree >= _COPY_AGREEMENT * shorter and agree < len(body):
+    # What the page shows past the point where the copies part is page furniture only when the copy has no
+    # table left there either; when the copy goes on with rows, the two simply differ (a line lost from one
+    # printing), and cutting the page there would lose its last rows.
+    copy_rest = [cell.key for cell in copy_body[agree:]]
+    copy_rest_furniture = furniture_tail_start(copy_rest, title_key=title_cell.key if title_cell else None)
+    copy_has_rows_left = (len(copy_rest) if copy_rest_furniture is None else copy_rest_furniture) > 0
+    if agree >= _COPY_AGREEMENT * shorter and agree < len(body) and not copy_has_rows_left:
         _report_trailer(body[agree:], diagnostics)
         body = body[:agree]
     return body

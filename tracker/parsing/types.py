@@ -289,4 +289,16 @@ def parsed_report_from_json(data: dict) -> ParsedReport:
         source_name=report.get("source_name") or "",
         content_hash=report.get("content_hash") or "",
         parser_version=report.get("parser_version") or PARSER_VERSION,
+        header_signature=report.get("header_signature") or "",
+        tables=[
+            TableInfo(
+                layout=table.get("layout") or "",
+                columns=list(table.get("columns", [])),
+                header_signature=table.get("header_signature") or "",
+                header_line=table.get("header_line") or 1,
+                caption=table.get("caption") or "",
+                task_count=table.get("task_count") or 0,
+            )
+            for table in report.get("tables", [])
+        ],
     )
