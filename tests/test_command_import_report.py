@@ -125,3 +125,20 @@ def test_without_publish_a_corrected_file_of_a_published_report_changes_nothing_
 
     assert code == 0 and f"{corrected}: updated" in out
     assert "12000" in client.get(f"/tasks/{task.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_header_layout_an_admin_confirmed_is_read_the_same_way_by_the_command(tmp_path):
+    from tests.steering_samples import Q2, ROLES
+    from tracker.parsing import parse_report_bytes
+    from tracker.services import column_layout_remember
+
+    q1 = parse_report_bytes(Q2.replace("二季度", "一季度").encode("utf-8"), header_line=2, columns=ROLES)
+    column_layout_remember(header_signature=q1.header_signature, columns=ROLES, labels=q1.columns)
+    path = tmp_path / "q2.txt"
+    path.write_text(Q2, encoding="utf-8")
+
+    code, out, err = run_import_report(str(path))
+
+    assert code == 0, err
+    assert "created  任务 3" in out

@@ -502,6 +502,28 @@ class Metric(models.Model):
         return self.label
 
 
+class ColumnLayout(models.Model):
+    """A column mapping an admin confirmed for a header layout, remembered so the next file with the same header
+    (next quarter's from the same publisher) is read that way with no help (the parser's `known_layouts`)."""
+
+    header_signature = models.CharField(_("表头特征"), max_length=64, unique=True)
+    labels = models.JSONField(_("表头"), default=list)
+    columns = models.JSONField(_("各列角色"), default=list, help_text=_("每列一个角色名：seq、content、lead……"))
+    source_name = models.CharField(_("首次确认时的文件"), max_length=255, blank=True)
+    confirmed_at = models.DateTimeField(_("确认时间"), auto_now=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("确认人")
+    )
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "表格版式")
+        verbose_name_plural = pgettext_lazy("plural", "表格版式")
+        ordering = ["-confirmed_at"]
+
+    def __str__(self) -> str:
+        return " | ".join(self.labels) or self.header_signature
+
+
 class ContentVersion(models.Model):
     """One row whose number changes with every write the public pages could show (see tracker.page_cache).
 

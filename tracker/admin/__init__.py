@@ -7,7 +7,7 @@ One module per area; each registers its models on import. Every write goes throu
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from tracker.admin import departments, diagnostics, reports, tasks  # noqa: F401  (they register)
+from tracker.admin import departments, diagnostics, layouts, reports, tasks  # noqa: F401  (they register)
 from tracker.admin.login_throttle import ThrottledAdminLoginForm
 
 admin.site.site_header = _("进度看板 管理后台")

@@ -8,6 +8,7 @@ session, taken once. The size limit was checked before anything is kept.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import bisect
 import secrets
 import typing
@@ -52,6 +53,32 @@ class Pending:
     data: bytes
     source_name: str
     is_pasted: bool
+    # How the admin steered the reader (issue 11): each column's role, and the header's line when none was found.
+    columns: tuple[str, ...] | None = None
+    header_line: int | None = None
+
+    @property
+    def steered(self) -> bool:
+        return self.columns is not None or self.header_line is not None
+
+
+# Each role an admin may give a column, in the order the select lists them, with its label (message ids).
+COLUMN_ROLE_LABELS = {
+    "seq": gettext_noop("序号"),
+    "theme": gettext_noop("项目（分组）"),
+    "content": gettext_noop("工作内容"),
+    "lead": gettext_noop("牵头单位"),
+    "responsible": gettext_noop("责任单位（首个牵头）"),
+    "co": gettext_noop("配合单位"),
+    "leader": gettext_noop("领导"),
+    "progress": gettext_noop("进展情况"),
+    "completion": gettext_noop("完成进度"),
+    "target": gettext_noop("目标（数字）"),
+    "actual": gettext_noop("实际（数字）"),
+    "note": gettext_noop("备注"),
+    "other": gettext_noop("其他（记入备注）"),
+    "ignore": gettext_noop("忽略"),
+}
 
 
 def max_upload_bytes() -> int:
@@ -59,11 +86,16 @@ def max_upload_bytes() -> int:
 
 
 def parse(pending: Pending) -> ParsedReport:
-    """Uploads go to `parse_report_bytes` (every format); pasted text to `parse_report_text` when the parser has it."""
-    parse_text = getattr(parsing, "parse_report_text", None)
-    if pending.is_pasted and parse_text is not None:
-        return parse_text(pending.data.decode("utf-8"), source_name=pending.source_name)
-    return parsing.parse_report_bytes(pending.data, source_name=pending.source_name)
+    """Read the upload as the admin steered it, and with the column layouts admins confirmed before."""
+    options = {
+        "source_name": pending.source_name,
+        "columns": list(pending.columns) if pending.columns is not None else None,
+        "header_line": pending.header_line,
+        "known_layouts": services.known_layouts(),
+    }
+    if pending.is_pasted:
+        return parsing.parse_report_text(pending.data.decode("utf-8"), **options)
+    return parsing.parse_report_bytes(pending.data, **options)
 
 
 def pending_keep(request, pending: Pending) -> str:
@@ -73,17 +105,60 @@ def pending_keep(request, pending: Pending) -> str:
         "data": base64.b64encode(pending.data).decode("ascii"),
         "source_name": pending.source_name,
         "is_pasted": pending.is_pasted,
+        "columns": list(pending.columns) if pending.columns is not None else None,
+        "header_line": pending.header_line,
     }
     return token
 
 
-def pending_take(request, *, token: str) -> Pending | None:
-    """The kept upload if `token` is its token (then forgotten), else None."""
+def pending_get(request, *, token: str) -> Pending | None:
+    """The kept upload if `token` is its token, else None (it stays kept)."""
     kept = request.session.get(SESSION_KEY)
     if not kept or not token or not secrets.compare_digest(kept["token"], token):
         return None
-    del request.session[SESSION_KEY]
-    return Pending(data=base64.b64decode(kept["data"]), source_name=kept["source_name"], is_pasted=kept["is_pasted"])
+    return Pending(
+        data=base64.b64decode(kept["data"]),
+        source_name=kept["source_name"],
+        is_pasted=kept["is_pasted"],
+        columns=tuple(kept["columns"]) if kept.get("columns") is not None else None,
+        header_line=kept.get("header_line"),
+    )
+
+
+def pending_take(request, *, token: str) -> Pending | None:
+    """The kept upload if `token` is its token (then forgotten), else None."""
+    pending = pending_get(request, token=token)
+    if pending is not None:
+        del request.session[SESSION_KEY]
+    return pending
+
+
+def steering_from(post, pending: Pending) -> Pending:
+    """The upload with the admin's choices from the preview's form: a header line, and a role per column."""
+    header_line = post.get("header_line", "")
+    columns = [post.get(f"column-{index}", "") for index in range(int(post.get("column_count", 0) or 0))]
+    return dataclasses.replace(
+        pending,
+        header_line=int(header_line) if header_line.isdigit() else pending.header_line,
+        columns=tuple(columns) if columns and all(name in COLUMN_ROLE_LABELS for name in columns) else pending.columns,
+    )
+
+
+def steering_context(parsed: ParsedReport | None, pending: Pending, candidates=()) -> dict:
+    """What the preview shows to steer the reader: the role chosen for each column, or the lines to pick a header from."""
+    roles = [(name, gettext(label)) for name, label in COLUMN_ROLE_LABELS.items()]
+    if parsed is None:
+        return {"candidates": list(candidates), "role_choices": roles}
+    chosen = parsed.layout.split("|") if parsed.layout else []
+    return {
+        "column_roles": [
+            {"index": index, "label": label, "role": chosen[index] if index < len(chosen) else "other"}
+            for index, label in enumerate(parsed.columns)
+        ],
+        "role_choices": roles,
+        "steered": pending.steered,
+        "remembered_layout": parsed.header_signature in services.known_layouts() and not pending.steered,
+    }
 
 
 def pending_discard(request) -> None:

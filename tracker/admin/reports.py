@@ -150,7 +150,13 @@ class ReportAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin
                 self.message_user(request, gettext(IMPORT_EXPIRED), messages.ERROR)
                 return redirect(reverse("admin:tracker_report_import"))
             try:
-                result = services.report_import(parsed=report_import.parse(pending), user=request.user, source=pending.data)
+                parsed = report_import.parse(pending)
+                result = services.report_import(parsed=parsed, user=request.user, source=pending.data)
+                if pending.steered:  # the admin said how to read this header: read it so next time
+                    services.column_layout_remember(
+                        header_signature=parsed.header_signature, columns=parsed.layout.split("|"),
+                        labels=parsed.columns, source_name=pending.source_name, user=request.user,
+                    )
             except (ParseError, services.ServiceError) as err:
                 self.message_user(request, str(err), messages.ERROR)
                 return redirect(reverse("admin:tracker_report_import"))
@@ -158,6 +164,13 @@ class ReportAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin
             message = gettext(IMPORT_DONE[result.outcome]).format(report=result.report, rows=rows)
             self.message_user(request, message, messages.SUCCESS)
             return redirect(reverse("admin:tracker_report_change", args=[result.report.pk]))
+        if request.method == "POST" and "reread" in request.POST:
+            pending = report_import.pending_get(request, token=request.POST.get("token", ""))
+            if pending is None:
+                self.message_user(request, gettext(IMPORT_EXPIRED), messages.ERROR)
+                return redirect(reverse("admin:tracker_report_import"))
+            context.update(self._preview(request, report_import.steering_from(request.POST, pending), form))
+            return TemplateResponse(request, "admin/tracker/report/import.html", context | {"form": form})
         if request.method == "POST":
             form = ReportUploadForm(request.POST, request.FILES)
             if form.is_valid():
@@ -166,15 +179,29 @@ class ReportAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin
                     source_name=form.cleaned_data["source_name"],
                     is_pasted=form.cleaned_data["is_pasted"],
                 )
-                try:
-                    parsed = report_import.parse(pending)
-                except ParseError as err:
-                    form.add_error(None, err.message)
-                else:
-                    context.update(report_import.preview_context(pending, parsed))
-                    context["token"] = report_import.pending_keep(request, pending)
+                context.update(self._preview(request, pending, form))
         context["form"] = form
         return TemplateResponse(request, "admin/tracker/report/import.html", context)
+
+    def _preview(self, request, pending, form) -> dict:
+        """Read the upload (as steered so far) and lay out the preview; with no header found, the lines to pick one from."""
+        try:
+            parsed = report_import.parse(pending)
+        except ParseError as err:
+            if not err.candidates:
+                form.add_error(None, err.message)
+                return {}
+            return {
+                "no_header": err.message,
+                "source_name": pending.source_name,
+                "token": report_import.pending_keep(request, pending),
+                **report_import.steering_context(None, pending, err.candidates),
+            }
+        return {
+            **report_import.preview_context(pending, parsed),
+            **report_import.steering_context(parsed, pending),
+            "token": report_import.pending_keep(request, pending),
+        }
 
     def revision_view(self, request, report_id: int, number: int):
         """One revision of a report: what it changes against the report's rows, and publish / discard / restore."""

@@ -15,12 +15,15 @@ class ReportFileError(Exception):
     """A report file could not be read or parsed; `str()` is the one line to show."""
 
 
-def report_file_parse(path: str, data: bytes | None = None) -> ParsedReport:
-    """Parse one file (read from `path` unless its `data` is given), naming it `path` in every message."""
+def report_file_parse(path: str, data: bytes | None = None, *, known_layouts: dict | None = None) -> ParsedReport:
+    """Parse one file (read from `path` unless its `data` is given), naming it `path` in every message.
+
+    `known_layouts`: the column layouts admins confirmed ({header signature: roles}), read as confirmed.
+    """
     if data is None:
         data = report_file_read(path)
     try:
-        return parse_report_bytes(data, source_name=path)
+        return parse_report_bytes(data, source_name=path, known_layouts=known_layouts)
     except ParseError as err:
         raise ReportFileError(str(err)) from err
 

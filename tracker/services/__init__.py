@@ -10,6 +10,7 @@ One module per use case, after zulip's `zerver/actions/`:
     reports       deleting a report
     revisions     publishing, discarding and restoring readings of a published report
     diagnostics   marking the parser's doubts handled
+    layouts       column layouts admins confirmed, remembered for the next file with the same header
 
 Rules every service keeps: keyword-only arguments; one transaction (`transaction.atomic`); the
 report's row locked first (`locks`); history records with the editor; refusals a person can act on
@@ -61,6 +62,7 @@ from tracker.services.importing import (
     report_source_key,
     rows_diff,
 )
+from tracker.services.layouts import column_layout_forget, column_layout_remember, known_layouts
 from tracker.services.publishing import report_publish, report_unpublish
 from tracker.services.reports import report_delete, report_update_metadata
 from tracker.services.revisions import (
@@ -83,6 +85,8 @@ __all__ = [
     "ImportResult",
     "RowChanges",
     "ServiceError",
+    "column_layout_forget",
+    "column_layout_remember",
     "department_alias_delete",
     "department_alias_save",
     "department_aliases_set",
@@ -92,6 +96,7 @@ __all__ = [
     "diagnostic_set_resolved",
     "diagnostics_reopen",
     "diagnostics_resolve",
+    "known_layouts",
     "leader_rename",
     "metrics_review",
     "import_plan",

@@ -19,3 +19,4 @@ DEPARTMENT_NAME_TAKEN = "已有名为“{name}”的单位或别名；要把两�
 REPORT_BUSY = "该报告正在导入，请稍后再试。"
 REVISION_NOT_PENDING = "第 {number} 版不是待发布的修订，不能发布或放弃。"
 REVISION_NOT_PREVIOUS = "第 {number} 版不是以前发布过的版本，不能恢复。"
+UNKNOWN_COLUMN_ROLE = "不认识的列角色：{names}。"

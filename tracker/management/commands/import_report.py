@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from tracker.management.report_files import ReportFileError, report_file_parse, report_file_read
-from tracker.services import ImportOutcome, ImportResult, ServiceError, report_import
+from tracker.services import ImportOutcome, ImportResult, ServiceError, known_layouts, report_import
 
 # Outcomes that changed rows, worth counting: created means every row is new, unchanged that none is.
 ROW_OUTCOMES = (ImportOutcome.UPDATED, ImportOutcome.REREAD, ImportOutcome.PENDING)
@@ -52,7 +52,7 @@ class Command(BaseCommand):
 
 def report_file_import(path: str, *, publish: bool) -> ImportResult:
     data = report_file_read(path)
-    parsed = report_file_parse(path, data)
+    parsed = report_file_parse(path, data, known_layouts=known_layouts())
     try:
         return report_import(parsed=parsed, publish=publish, source=data)
     except (DatabaseError, ServiceError) as err:
