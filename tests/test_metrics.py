@@ -666,3 +666,12 @@ def test_sample_2020_row_56_gives_the_area_ratio_to_the_area_metric(parsed_2020)
     plots, area = sample_task(parsed_2020, 56).metrics
     assert (plots.actual, plots.completion) == (14, pytest.approx(1.1667, abs=1e-4))
     assert (area.actual, area.completion) == (470.25, 1.045)
+
+
+def test_a_cell_of_thousands_of_numbers_gives_no_pair():
+    """Issue 18: a crafted 32,767-character cell of figures once held a worker for minutes; past
+    MAX_NUMBERS_PER_CELL numbers the pairing is not attempted at all."""
+    from tracker.parsing.metrics.extract import MAX_NUMBERS_PER_CELL
+
+    assert extract_metrics("地区生产总值增长7%。", "7%" * (MAX_NUMBERS_PER_CELL + 1), period_end_month=9) == []
+    assert extract_metrics("地区生产总值增长7%。", "增长7.5%", period_end_month=9) != []

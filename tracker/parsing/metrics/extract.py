@@ -7,6 +7,8 @@ completion filled in); each step's rules live in its own module.
 
 from __future__ import annotations
 
+import re
+
 from .columns import _column_metric
 from .completion import _apply_ratios, _computed_completion, _progress_targets, _read_ratios
 from .figures import _read_figures
@@ -16,6 +18,22 @@ from .segments import _Segments
 from .targets import _read_targets
 
 _UNPAIRED_REASON = "进度中没有可确认为此项的数字"
+# A real cell states a few dozen figures. Pairing compares the figures of a cell with one another, so a crafted
+# cell of thousands ("7%7%7%…", 32,767 characters) held a worker for minutes; past this many numbers in the
+# content or the progress no pair is read at all (and none would be trusted in such a cell).
+MAX_NUMBERS_PER_CELL = 200
+_NUMBER_RE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两零〇]+")
+
+
+def _too_many_numbers(text: str) -> bool:
+    if len(text) < MAX_NUMBERS_PER_CELL:
+        return False
+    count = 0
+    for _ in _NUMBER_RE.finditer(text):
+        count += 1
+        if count > MAX_NUMBERS_PER_CELL:
+            return True
+    return False
 
 
 def extract_metrics(
@@ -33,7 +51,10 @@ def extract_metrics(
     `target_text` / `actual_text`: the cells of a table's numeric target and actual columns, if any,
     and `completion_text` its rate column ("101.1%"): they pair directly, as a Metric of source
     "columns", and a target in the content with the same value is that metric, not another.
+    A cell with more than MAX_NUMBERS_PER_CELL numbers gives no metrics.
     """
+    if _too_many_numbers(content) or _too_many_numbers(progress):
+        return []
     targets = _read_targets(content)
     metrics = [
         Metric(
