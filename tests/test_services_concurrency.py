@@ -47,7 +47,8 @@ def run_both(parsed, monkeypatch, *, hold_seconds: float):
 
     def reimport():
         try:
-            results["import"] = services.report_import(parsed=corrected(parsed)).outcome
+            # --publish: the corrected file replaces the published version now (a pending revision would write no rows)
+            results["import"] = services.report_import(parsed=corrected(parsed), publish=True).outcome
         except Exception as err:  # noqa: BLE001 - asserted below
             results["import"] = err
         finally:
