@@ -9,6 +9,7 @@ One module per use case, after zulip's `zerver/actions/`:
     publishing    what the public site shows
     reports       deleting a report
     revisions     publishing, discarding and restoring readings of a published report
+    series        the same task followed through a family's reports (linked on import, or by hand)
     diagnostics   marking the parser's doubts handled
 
 Rules every service keeps: keyword-only arguments; one transaction (`transaction.atomic`); the
@@ -47,6 +48,8 @@ from tracker.services.errors import (
     REPORT_WITHOUT_TASKS,
     REVISION_NOT_PENDING,
     REVISION_NOT_PREVIOUS,
+    SERIES_NEEDS_TWO_TASKS,
+    SERIES_SAME_REPORT,
     THEME_OF_ANOTHER_REPORT,
     ServiceError,
 )
@@ -62,6 +65,7 @@ from tracker.services.importing import (
 )
 from tracker.services.publishing import report_publish, report_unpublish
 from tracker.services.reports import report_delete, report_update_metadata
+from tracker.services.series import report_series_link, tasks_series_link, tasks_series_unlink
 from tracker.services.revisions import (
     revision_discard,
     revision_publish,
@@ -76,6 +80,8 @@ __all__ = [
     "REPORT_WITHOUT_TASKS",
     "REVISION_NOT_PENDING",
     "REVISION_NOT_PREVIOUS",
+    "SERIES_NEEDS_TWO_TASKS",
+    "SERIES_SAME_REPORT",
     "THEME_OF_ANOTHER_REPORT",
     "ImportOutcome",
     "ImportPlan",
@@ -96,6 +102,7 @@ __all__ = [
     "report_delete",
     "report_import",
     "report_publish",
+    "report_series_link",
     "report_source_key",
     "report_unpublish",
     "report_update_metadata",
@@ -110,6 +117,8 @@ __all__ = [
     "tasks_add_department",
     "tasks_judge",
     "tasks_move_to_theme",
+    "tasks_series_link",
+    "tasks_series_unlink",
     "tasks_set_status",
     "theme_update",
 ]

@@ -19,3 +19,5 @@ DEPARTMENT_NAME_TAKEN = "已有名为“{name}”的单位或别名；要把两�
 REPORT_BUSY = "该报告正在导入，请稍后再试。"
 REVISION_NOT_PENDING = "第 {number} 版不是待发布的修订，不能发布或放弃。"
 REVISION_NOT_PREVIOUS = "第 {number} 版不是以前发布过的版本，不能恢复。"
+SERIES_NEEDS_TWO_TASKS = "请至少选择两项任务（来自不同的报告）来连成同一任务系列。"
+SERIES_SAME_REPORT = "同一份报告中的两项任务不能连成同一任务系列：一个系列在每份报告中只有一项任务。"
