@@ -11,7 +11,7 @@ from tracker.services.series import SeriesKey, series_matches, tasks_series_link
 CONTENTS = ["地区生产总值增长7%。", "新建中小学校3所。", "新增停车泊位3500个。", "完成老旧小区改造20个。"]
 
 
-def quarter(year: int, month: int, contents=CONTENTS, *, themes=None, prefix="K1493206-6", revision=""):
+def quarter(year: int, month: int, contents=CONTENTS, *, themes=None, statuses=None, prefix="K1493206-6", revision=""):
     """A parsed quarterly report of one family: index numbers share their organisation prefix."""
     return parsed_report_build(
         title=f"{year}年1-{month}月完成情况",
@@ -19,7 +19,12 @@ def quarter(year: int, month: int, contents=CONTENTS, *, themes=None, prefix="K1
         year=year,
         period_end_month=month,
         tasks=[
-            parsed_task_build(seq=seq, content=content, theme=(themes or {}).get(seq, "主要经济指标"))
+            parsed_task_build(
+                seq=seq,
+                content=content,
+                theme=(themes or {}).get(seq, "主要经济指标"),
+                **({"status": statuses[seq - 1]} if statuses else {}),
+            )
             for seq, content in enumerate(contents, start=1)
         ],
         revision=revision,
