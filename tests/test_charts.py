@@ -129,3 +129,17 @@ def test_target_actual_chart_scales_each_actual_to_its_target():
 
 def test_target_actual_chart_of_no_metrics_is_empty():
     assert target_actual_chart([])["labels"] == []
+
+
+def test_growth_rates_shares_and_ceilings_are_not_measured_against_the_pace():
+    entries = [
+        {"period": "一季度", "elapsed": 0.25, "metrics": [
+            {"label": "地区生产总值", "target": 7, "actual": 1.2, "kind": "growth"},
+            {"label": "森林覆盖率", "target": 24.5, "actual": 24.6, "kind": "percent"},
+            {"label": "PM2.5", "target": 35, "actual": 32.8, "kind": "amount", "comparator": "<="},
+            {"label": "停车泊位", "target": 3500, "actual": 700, "kind": "count"},
+        ]},
+        {"period": "二季度", "elapsed": 0.5, "metrics": []},
+    ]
+
+    assert [line["label"] for line in timeline_chart(entries)["lines"]] == ["停车泊位"]

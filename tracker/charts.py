@@ -159,6 +159,22 @@ def status_bars_chart(rows: Sequence[Mapping], *, value_label: str = "") -> dict
     }
 
 
+# Targets that are levels, not amounts done over the year: a growth rate, a share, a ceiling ("不高于"). They are
+# compared with their target as they stand (as tracker/parsing/status.py does), never with the 序时进度.
+LEVEL_KINDS = ("percent", "growth")
+AT_MOST = "<="
+
+
+def is_cumulative(metric: Mapping) -> bool:
+    """Whether a metric's actual adds up over the year towards its target, so the 序时进度 is its yardstick."""
+    return (
+        _number(metric.get("target")) is not None
+        and _number(metric.get("actual")) is not None
+        and metric.get("kind") not in LEVEL_KINDS
+        and metric.get("comparator") != AT_MOST
+    )
+
+
 def median_completion(completions: Iterable[float]) -> float | None:
     """The median of completion ratios (actual / target), None without any."""
     values = [value for value in completions if value is not None]
@@ -250,15 +266,16 @@ def timeline_chart(entries: Sequence[Mapping]) -> dict:
     """Lines over the reports of a task's series: each measurable target's actual as % of its target, and the pace.
 
     `entries`, oldest first, each with `period` (the axis label), `elapsed` (序时进度 share or None) and
-    `metrics` (dicts with `label`, `target`, `actual`). A target is followed by its label; the chart is empty
-    (no labels) unless some target has an actual in at least one report.
+    `metrics` (dicts with `label`, `target`, `actual`, `kind`, `comparator`). A target is followed by its label;
+    only targets that add up over the year (`is_cumulative`) are drawn, a growth rate beside the pace line would
+    mislead. The chart is empty (no labels) unless some such target has an actual in at least one report.
     """
     labels = [str(entry["period"]) for entry in entries]
     lines: dict[str, list[float | None]] = {}
     for position, entry in enumerate(entries):
         for metric in entry["metrics"]:
             target, actual = _number(metric.get("target")), _number(metric.get("actual"))
-            if target is None or target <= 0 or actual is None:
+            if not is_cumulative(metric) or target <= 0:
                 continue
             line = lines.setdefault(str(metric.get("label", "")), [None] * len(entries))
             if line[position] is None:

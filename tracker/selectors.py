@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
-from tracker.charts import StatusMix, status_mix
+from tracker.charts import AT_MOST, LEVEL_KINDS, StatusMix, status_mix
 from tracker.filters import TaskFilter
 from tracker.models import Department, DepartmentAlias, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
 
@@ -118,11 +118,20 @@ def report_department_rows(report: Report) -> list[dict]:
     return rows
 
 
+def cumulative_targets() -> Q:
+    """Metrics whose actual adds up over the year towards the target (charts.is_cumulative, in SQL)."""
+    return (
+        Q(target__isnull=False, actual__isnull=False, completion__isnull=False)
+        & ~Q(kind__in=LEVEL_KINDS)
+        & ~Q(comparator=AT_MOST)
+    )
+
+
 def report_measured_targets(report: Report) -> list[dict]:
-    """The report's measurable targets (a target and an actual, hence a completion), one row per department
+    """The report's measurable targets that add up over the year (`cumulative_targets`), one row per department
     of the task (or one without a department): `metric_id`, `completion`, `theme_id`, `department_id`."""
     return list(
-        Metric.objects.filter(task__report=report, target__isnull=False, actual__isnull=False, completion__isnull=False)
+        Metric.objects.filter(cumulative_targets(), task__report=report)
         .order_by("task__seq", "position")
         .values("completion", metric_id=F("id"), theme_id=F("task__theme_id"), department_id=F("task__department_links__department_id"))
     )

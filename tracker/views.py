@@ -217,7 +217,10 @@ def _words(text: str, start: int | None, end: int | None) -> str:
 
 
 def _metric_values(metric) -> dict:
-    return {"label": metric.label, "target": metric.target, "actual": metric.actual, "unit": metric.unit, "actual_unit": metric.actual_unit}
+    return {
+        "label": metric.label, "target": metric.target, "actual": metric.actual, "unit": metric.unit,
+        "actual_unit": metric.actual_unit, "kind": metric.kind, "comparator": metric.comparator,
+    }
 
 
 @cached_public_page(query=(*TaskFilter.base_filters, "page"))
