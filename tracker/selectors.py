@@ -114,8 +114,13 @@ def report_department_rows(report: Report) -> list[dict]:
     for department in departments:
         mix = _mix_of(department)
         rows.append({"department": department, "label": department.name, "mix": mix, "total": mix.total, "lead": department.task_lead})
-    rows.sort(key=lambda row: (-(row["mix"].on_schedule_ratio or -1), -row["mix"].known, -row["total"]))
+    rows.sort(key=_ranking_key)
     return rows
+
+
+def _ranking_key(row: dict) -> tuple:
+    share = row["mix"].on_schedule_ratio
+    return (share is None, -(share or 0), -row["mix"].known, -row["total"])
 
 
 def cumulative_targets() -> Q:
