@@ -18,7 +18,7 @@ def test_names_sort_by_pinyin_without_the_leading_district():
     names = ["区住建局", "生态环境拱墅分局", "区财政局", "区城管局", "区发改经信局", "拱墅区人民法院", "区教育局"]
 
     assert sorted(names, key=sort_key) == ["区财政局", "区城管局", "区发改经信局", "拱墅区人民法院", "区教育局", "生态环境拱墅分局", "区住建局"]
-    assert [initial(name) for name in ("区财政局", "生态环境拱墅分局", "AB公司", "123")] == ["C", "S", "A", "#"]
+    assert [initial(name) for name in ("区财政局", "生态环境拱墅分局", "区“三改一拆”办", "AB公司", "123")] == ["C", "S", "S", "A", "#"]
 
 
 def test_polyphones_are_read_by_word():

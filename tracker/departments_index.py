@@ -16,6 +16,8 @@ from pypinyin import Style, lazy_pinyin
 
 # A leading 区 ("district") says nothing about the unit; sorting on it would put nearly all under Q.
 SORT_IGNORED_PREFIX = "区"
+# Quotation marks and brackets a name may open with (区“三改一拆”办): it is listed under the word inside them.
+OPENING_MARKS = "“”\"'‘’《》〈〉（）()【】「」"
 OTHER_INITIAL = "#"
 
 
@@ -28,10 +30,10 @@ def name_pinyin(name: str) -> tuple[tuple[str, ...], str]:
 
 
 def sort_name(name: str) -> str:
-    """The part of the name the index sorts on: without a leading 区 when something follows it."""
+    """The part of the name the index sorts on: without a leading 区 when something follows it, nor opening marks."""
     if name.startswith(SORT_IGNORED_PREFIX) and len(name) > len(SORT_IGNORED_PREFIX) + 1:
-        return name[len(SORT_IGNORED_PREFIX):]
-    return name
+        name = name[len(SORT_IGNORED_PREFIX):]
+    return name.lstrip(OPENING_MARKS) or name
 
 
 def sort_key(name: str) -> tuple:

@@ -9,6 +9,7 @@ from tracker import charts, display, selectors
 from tracker.departments_index import department_index
 from tracker.evidence import evidence_segments
 from tracker.filters import TaskFilter
+from tracker.models import TaskDepartment
 from tracker.page_cache import cached_public_page
 
 TASKS_PER_PAGE = 50
@@ -124,8 +125,8 @@ def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reports": reports,
             "report": report,
             "links": links,
-            "lead_links": [link for link in links if link.role == "lead"],
-            "co_links": [link for link in links if link.role != "lead"],
+            "lead_links": [link for link in links if link.role == TaskDepartment.Role.LEAD],
+            "co_links": [link for link in links if link.role != TaskDepartment.Role.LEAD],
             "mix": mix,
             "elapsed_share": charts.elapsed_share(report.period_end_month) if report else None,
             "task_list_query": urlencode({"report": report.pk, "department": department.pk}) if report else "",
