@@ -11,7 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from tests.admin_users import EDITORS, staff_user_create
 from tests.conftest import SAMPLE_2022
 from tracker import services
-from tracker.models import Report, ReportRevision, Task
+from tracker.models import ReportRevision, Task
 
 IMPORT_URL = reverse("admin:tracker_report_import")
 ORIGINAL = SAMPLE_2022.read_bytes()

@@ -2,7 +2,16 @@
 
 import pytest
 
-from tracker.charts import completion_chart, elapsed_share, status_chart, status_mix, target_actual_chart
+from tracker.charts import (
+    elapsed_share,
+    measured_completion_chart,
+    measured_completion_rows,
+    status_bars_chart,
+    status_chart,
+    status_mix,
+    target_actual_chart,
+    timeline_chart,
+)
 
 
 @pytest.mark.parametrize("month, share", [(9, 0.75), (6, 0.5), (12, 1.0), (None, None)])
@@ -29,20 +38,74 @@ def test_status_chart_leaves_out_empty_statuses():
     assert chart == {"labels": ["已完成", "滞后"], "statuses": ["completed", "behind"], "values": [2, 1], "total": 3}
 
 
-def test_completion_chart_gives_shares_and_the_elapsed_line():
-    rows = [{"label": "甲", "total": 4, "completed": 3, "known": 4}, {"label": "乙", "total": 3, "completed": 0, "known": 1}]
+def test_the_headline_groups_on_schedule_behind_stalled_and_unknown():
+    mix = status_mix({"completed": 14, "on_track": 23, "behind": 10, "not_started": 1, "suspended": 1, "unknown": 59})
 
-    chart = completion_chart(rows, elapsed=0.75)
+    assert [(group["group"], group["label"], group["count"]) for group in mix.groups()] == [
+        ("on_schedule", "按期推进", 37), ("behind", "滞后", 10), ("stalled", "未开工或暂停", 2), ("unknown", "无法从原文判断", 59),
+    ]
+    assert [row["status"] for row in mix.groups()[0]["statuses"]] == ["completed", "on_track"]
+    assert (mix.total, mix.known, mix.on_schedule) == (108, 49, 37)
+    assert mix.on_schedule_ratio == 37 / 49
 
-    assert (chart["mode"], chart["labels"], chart["values"], chart["elapsed"]) == ("share", ["甲", "乙"], [75.0, 0.0], 75.0)
+
+def test_without_a_judged_task_there_is_no_on_schedule_share():
+    assert status_mix({"unknown": 3}).on_schedule_ratio is None
 
 
-def test_completion_chart_falls_back_to_counts_when_no_status_is_known():
-    rows = [{"label": "甲", "total": 4, "completed": 0, "known": 0}, {"label": "乙", "total": 2, "completed": 0, "known": 0}]
+def test_status_bars_stack_every_status_some_row_has_with_the_full_names():
+    rows = [
+        {"label": "（一）经济社会发展主要预期目标与重点工作任务", "mix": status_mix(["completed", "behind", "behind"])},
+        {"label": "民生", "mix": status_mix(["unknown"])},
+    ]
 
-    chart = completion_chart(rows, elapsed=0.75)
+    chart = status_bars_chart(rows)
 
-    assert (chart["mode"], chart["values"], chart["elapsed"]) == ("count", [4, 2], None)
+    assert chart["labels"] == ["（一）经济社会发展主要预期目标与重点工作任务", "民生"]
+    assert chart["series"] == [
+        {"status": "completed", "label": "已完成", "values": [1, 0]},
+        {"status": "behind", "label": "滞后", "values": [2, 0]},
+        {"status": "unknown", "label": "无法从原文判断", "values": [0, 1]},
+    ]
+    assert chart["totals"] == [3, 1]
+
+
+def test_measured_targets_give_each_group_its_median_and_count_a_target_once_per_group():
+    targets = [
+        {"metric_id": 1, "completion": 0.5, "theme_id": 10, "department_id": 7},
+        {"metric_id": 1, "completion": 0.5, "theme_id": 10, "department_id": 8},  # the same target, a second department
+        {"metric_id": 2, "completion": 1.2, "theme_id": 10, "department_id": 7},
+        {"metric_id": 3, "completion": 0.9, "theme_id": 10, "department_id": None},
+        {"metric_id": 4, "completion": 0.2, "theme_id": 11, "department_id": 8},
+    ]
+
+    themes = measured_completion_rows(targets, key="theme_id", labels={11: "乙", 10: "甲", 12: "丙"}, elapsed=0.75)
+    departments = measured_completion_rows(targets, key="department_id", labels={7: "财政局", 8: "建设局"}, elapsed=None)
+
+    assert [(row["label"], row["count"], row["median"], row["at_pace"]) for row in themes] == [("乙", 1, 0.2, 0), ("甲", 3, 0.9, 2)]
+    assert [(row["label"], row["count"], row["median"], row["at_pace"]) for row in departments] == [
+        ("财政局", 2, 0.85, None), ("建设局", 2, 0.35, None),
+    ]
+    chart = measured_completion_chart(themes, elapsed=0.75)
+    assert (chart["labels"], chart["values"], chart["counts"], chart["elapsed"]) == (["乙", "甲"], [20.0, 90.0], [1, 3], 75.0)
+
+
+def test_timeline_follows_each_target_through_the_reports_beside_the_pace():
+    entries = [
+        {"period": "2022年 一季度", "elapsed": 0.25, "metrics": [{"label": "停车泊位", "target": 3500, "actual": 700}]},
+        {"period": "2022年 上半年", "elapsed": 0.5, "metrics": []},
+        {"period": "2022年 三季度", "elapsed": 0.75, "metrics": [{"label": "停车泊位", "target": 3500, "actual": 2800}, {"label": "无实际", "target": 5, "actual": None}]},
+    ]
+
+    chart = timeline_chart(entries)
+
+    assert chart["labels"] == ["2022年 一季度", "2022年 上半年", "2022年 三季度"]
+    assert chart["lines"] == [{"label": "停车泊位", "values": [20.0, None, 80.0]}]
+    assert chart["pace"] == [25.0, 50.0, 75.0]
+
+
+def test_timeline_without_any_actual_is_empty():
+    assert timeline_chart([{"period": "甲", "elapsed": 0.25, "metrics": [{"label": "x", "target": 3, "actual": None}]}])["labels"] == []
 
 
 def test_target_actual_chart_scales_each_actual_to_its_target():
@@ -66,3 +129,17 @@ def test_target_actual_chart_scales_each_actual_to_its_target():
 
 def test_target_actual_chart_of_no_metrics_is_empty():
     assert target_actual_chart([])["labels"] == []
+
+
+def test_growth_rates_shares_and_ceilings_are_not_measured_against_the_pace():
+    entries = [
+        {"period": "一季度", "elapsed": 0.25, "metrics": [
+            {"label": "地区生产总值", "target": 7, "actual": 1.2, "kind": "growth"},
+            {"label": "森林覆盖率", "target": 24.5, "actual": 24.6, "kind": "percent"},
+            {"label": "PM2.5", "target": 35, "actual": 32.8, "kind": "amount", "comparator": "<="},
+            {"label": "停车泊位", "target": 3500, "actual": 700, "kind": "count"},
+        ]},
+        {"period": "二季度", "elapsed": 0.5, "metrics": []},
+    ]
+
+    assert [line["label"] for line in timeline_chart(entries)["lines"]] == ["停车泊位"]

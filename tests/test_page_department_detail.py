@@ -5,6 +5,15 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.page_factories import dashboard_report_create, department_get
+from tracker.models import TaskDepartment
+
+
+def sections(response) -> tuple[str, str]:
+    """The page's "tasks it leads" and "tasks it co-operates on" sections."""
+    page = response.content.decode()
+    lead = page.split('<h2 id="lead-heading">')[1].split("</section>")[0]
+    co = page.split('<h2 id="co-heading">')[1].split("</section>")[0]
+    return lead, co
 
 
 @pytest.mark.django_db
@@ -20,8 +29,9 @@ def test_it_shows_the_newest_published_report_and_lists_the_others(client):
     assertContains(response, "发债")
     assertNotContains(response, "修路")
     assertNotContains(response, "未发布的任务")
-    assertContains(response, '<span class="role role-lead">牵头</span>', html=True)
     assertContains(response, "2022年 三季度：承担 1 项任务，其中牵头 1 项。")
+    lead, co = sections(response)
+    assert "发债" in lead and "本期没有配合的任务" in co
     assertContains(response, "共见于 2 份已发布的报告")
     assertContains(response, '<strong aria-current="page">2022年 三季度</strong>', html=True)
     assertContains(response, f'<a href="?report={older.pk}">2021年 三季度</a>', html=True)
@@ -38,8 +48,9 @@ def test_report_parameter_picks_another_report(client):
 
     assertContains(response, "修路")
     assertNotContains(response, "发债")
-    assertContains(response, '<span class="role role-co">配合</span>', html=True)
-    assertContains(response, "<dt>完成率</dt><dd>100%")
+    lead, co = sections(response)
+    assert "修路" in co and "本期没有牵头的任务" in lead
+    assertContains(response, "共 1 项任务：1 项按期推进（其中已完成 1 项）")
 
 
 @pytest.mark.django_db
@@ -90,7 +101,7 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
         response = client.get(f"/departments/{department.pk}/")
 
     page = response.content.decode()
-    assert page.count('class="task-row"') == 4
+    assert page.count('class="task-row"') == 4  # it co-operates on all four
     assert page.count('<a href="?report=') == report_count - 1
 
 
@@ -101,3 +112,23 @@ def test_a_department_named_only_in_a_draft_is_not_public(client):
 
     assert client.get(f"/departments/{department_get('区公开局').pk}/").status_code == 200
     assert client.get(f"/departments/{department_get('区草稿局').pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_tasks_it_leads_are_apart_from_those_it_co_operates_on(client):
+    report = dashboard_report_create(statuses=["on_track", "behind", "completed"], contents=["甲", "乙", "丙"], lead="区建设局", co=None)
+    TaskDepartment.objects.filter(task__report=report, task__seq=2).update(role="co")
+
+    lead, co = sections(client.get(f"/departments/{department_get('区建设局').pk}/"))
+
+    assert ">甲</a>" in lead and ">丙</a>" in lead and ">乙</a>" not in lead
+    assert ">乙</a>" in co and co.count('class="task-row"') == 1
+
+
+@pytest.mark.django_db
+def test_the_breadcrumb_leads_back_to_the_department_index(client):
+    dashboard_report_create(lead="区建设局", co=None)
+
+    response = client.get(f"/departments/{department_get('区建设局').pk}/")
+
+    assertContains(response, '<a href="/departments/">单位</a>', html=True)

@@ -8,7 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import report_create
 from tests.page_factories import dashboard_report_create, department_get
-from tracker.models import TaskDepartment
+from tracker.models import Metric, TaskDepartment
 
 
 @pytest.mark.django_db
@@ -70,15 +70,35 @@ def test_report_without_a_date_or_period_shows_dashes(client):
 @pytest.mark.django_db
 def test_it_shows_the_latest_report_in_figures(client):
     dashboard_report_create(title="旧报告", year=2021, statuses=["completed"] * 5)
-    dashboard_report_create(title="新报告", statuses=["completed", "on_track", "behind", "behind", "unknown"])
+    latest = dashboard_report_create(
+        title="新报告", statuses=["completed", "on_track", "behind", "behind", "not_started", "suspended", "unknown"]
+    )
 
     response = client.get("/")
 
     assertContains(response, "最新报告：")
-    assertContains(response, '<dt>任务总数</dt><dd>5</dd>', html=False)
-    assertContains(response, '<span class="status-sign" aria-hidden="true">!</span> 滞后</dt><dd>2</dd>')
-    assertContains(response, "<dt>完成率</dt><dd>20%")
-    assertContains(response, "序时进度 75%")
+    # The headline in words: on schedule = completed + on track; "unknown" named for what it means.
+    assertContains(response, "共 7 项任务：2 项按期推进（其中已完成 1 项），2 项滞后，2 项未开工或暂停，1 项无法从原文判断进度。")
+    assertContains(response, "能从原文判断进度的 6 项中，2 项（33%）按期推进。")
+    assertContains(response, "全年已过 75%")
+    # ... and in numbers, each linking to its tasks.
+    for group, label, count in [("on_schedule", "按期推进", 2), ("behind", "滞后", 2), ("stalled", "未开工或暂停", 2), ("unknown", "无法从原文判断", 1)]:
+        assertContains(response, f'<dt><a href="/tasks/?report={latest.pk}&amp;status={group}">{label}</a></dt>', html=False)
+        assertContains(response, f'<div class="figure group-{group}">\n    <dt><a href="/tasks/?report={latest.pk}&amp;status={group}">{label}</a></dt>\n    <dd>{count}')
+    assertContains(response, '<a class="help-link" href="/status/">状态如何判定</a>', html=True)
+    assertNotContains(response, "完成率")
+
+
+@pytest.mark.django_db
+def test_each_headline_figure_links_to_exactly_its_tasks(client):
+    latest = dashboard_report_create(statuses=["completed", "on_track", "behind", "not_started", "suspended", "unknown", "unknown"])
+    page = client.get("/").content.decode()
+
+    for group, expected in [("on_schedule", 2), ("behind", 1), ("stalled", 2), ("unknown", 2)]:
+        link = f"/tasks/?report={latest.pk}&status={group}"
+        assert link.replace("&", "&amp;") in page
+        listed = client.get(link).content.decode().count('class="task-row"')
+        assert listed == expected, group
 
 
 @pytest.mark.django_db
@@ -93,12 +113,14 @@ def test_chart_data_travels_through_json_script_only(client):
     assert status_data["values"] == [1, 2]
     theme_data = json.loads(page.split('<script id="theme-chart-data" type="application/json">')[1].split("</script>")[0])
     assert theme_data == {
-        "mode": "share",
         "labels": ["经济发展"],
-        "values": [33.3],
-        "value_label": "已完成任务占比 (%)",
-        "elapsed": 75.0,
-        "elapsed_label": "序时进度",
+        "series": [
+            {"status": "completed", "label": "已完成", "values": [1]},
+            {"status": "behind", "label": "滞后", "values": [2]},
+        ],
+        "totals": [3],
+        "value_label": "任务数",
+        "total_label": "共",
     }
     # No inline script: every <script> is either a file or JSON data.
     for tag in page.split("<script")[1:]:
@@ -120,13 +142,30 @@ def test_department_ranking_puts_the_best_completion_first(client):
 
 
 @pytest.mark.django_db
-def test_when_no_status_is_known_the_charts_show_counts(client):
+def test_when_no_status_is_known_the_page_says_so(client):
     dashboard_report_create(statuses=["unknown", "unknown", "unknown"])
 
     response = client.get("/")
 
-    assertContains(response, '"mode": "count"')
-    assertContains(response, "状态均记为“未知”")
+    assertContains(response, "3 项无法从原文判断进度")
+    assertContains(response, "本期报告未写明各任务的进度，无法判断是否按期")
+
+
+@pytest.mark.django_db
+def test_measurable_targets_are_drawn_against_the_elapsed_share(client):
+    report = dashboard_report_create(statuses=["on_track", "behind", "completed"], themes=["经济发展", "民生保障"], co=None)
+    tasks = list(report.tasks.order_by("seq"))
+    Metric.objects.create(task=tasks[0], position=1, label="停车泊位", target=3500, actual=2800, unit="个", completion=0.8)
+    Metric.objects.create(task=tasks[1], position=1, label="新建学校", target=4, actual=1, unit="所", completion=0.25)
+    Metric.objects.create(task=tasks[2], position=1, label="绿道", target=10, actual=12, unit="公里", completion=1.2)
+    Metric.objects.create(task=tasks[2], position=2, label="无实际", target=10, unit="公里")
+
+    page = client.get("/").content.decode()
+
+    themes = json.loads(page.split('<script id="measured-theme-chart-data" type="application/json">')[1].split("</script>")[0])
+    assert (themes["labels"], themes["values"], themes["counts"], themes["elapsed"]) == (["经济发展", "民生保障"], [100.0, 25.0], [2, 1], 75.0)
+    departments = json.loads(page.split('<script id="measured-department-chart-data" type="application/json">')[1].split("</script>")[0])
+    assert (departments["labels"], departments["values"]) == (["区发改经信局"], [80.0])
 
 
 @pytest.mark.django_db
@@ -165,13 +204,14 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
     # 1. the page cache's content version (tracker.page_cache)
     # 2. the published reports with their task counts (the first is the latest)
     # 3. the latest report's tasks counted per status
-    # 4. its themes with total, completed and known task counts
-    # 5. its departments with total, lead, completed and known counts
-    with django_assert_num_queries(5):
+    # 4. its themes with their tasks counted per status
+    # 5. its departments with total, lead and per-status counts
+    # 6. its measurable targets (a target and an actual) with their themes and departments
+    with django_assert_num_queries(6):
         response = client.get("/")
 
     # The newest eight; the rest are on /reports/.
-    assert response.content.decode().count('data-label="任务数">4<') == min(report_count, 8)
+    assert response.content.decode().count('class="report-title"') == min(report_count, 8)
 
 
 @pytest.mark.django_db

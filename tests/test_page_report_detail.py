@@ -31,13 +31,24 @@ def test_unpublished_or_missing_reports_are_not_found(client):
 
 
 @pytest.mark.django_db
-def test_completion_charts_carry_the_elapsed_share_of_the_year(client):
+def test_the_headline_measures_against_the_elapsed_share_of_the_year(client):
     report = dashboard_report_create(period_end_month=6, quarter=2, period_label="上半年")
 
     response = client.get(f"/reports/{report.pk}/")
 
-    assertContains(response, '"elapsed": 50.0', count=2)
-    assertContains(response, "序时进度 50%")
+    assertContains(response, "全年已过 50%")
+
+
+@pytest.mark.django_db
+def test_tasks_are_grouped_under_their_themes_with_their_counts(client):
+    report = dashboard_report_create(statuses=["completed", "behind", "on_track"], themes=["经济发展", "民生保障"])
+
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+
+    groups = page.split('<details class="theme-group">')[1:]
+    assert len(groups) == 2
+    assert "（1）经济发展" in groups[0] and "2 项 · 按期 2 · 滞后 0" in groups[0]
+    assert groups[0].count('class="task-row"') == 2 and groups[1].count('class="task-row"') == 1
 
 
 @pytest.mark.django_db
@@ -58,11 +69,14 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
     # 1. the page cache's content version (tracker.page_cache)
     # 2. the report
     # 3. its tasks counted per status
-    # 4. its themes with task counts
-    # 5. its departments with task counts
-    # 6. its tasks with their themes
-    # 7. the tasks' department links with their departments
-    with django_assert_num_queries(7):
+    # 4. its themes with their tasks counted per status
+    # 5. its departments with their tasks counted per status
+    # 6. its measurable targets with their themes and departments
+    # 7. the last reports of its family with their tasks counted per status (the previous one among them)
+    # 8. its and the previous report's tasks, for "since the previous report"
+    # 9. its tasks with their themes
+    # 10. the tasks' department links with their departments
+    with django_assert_num_queries(10):
         response = client.get(f"/reports/{reports[-1].pk}/")
 
     assert response.content.decode().count('class="task-row"') == 4

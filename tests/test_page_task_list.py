@@ -84,7 +84,7 @@ def test_sorting_by_status_and_links_keep_the_filters(client, two_reports):
     page = response.content.decode()
     # Most urgent first: behind, then on track, then completed.
     assert page.index("治理河道") < page.index("新建学校") < page.index("修建公园")
-    assertContains(response, '<th scope="col" aria-sort="ascending"><a href="?q=%E8%BF%9B%E5%B1%95&amp;sort=-status" class="sort sort-ascending">状态</a></th>', html=True)
+    assertContains(response, '<th scope="col" aria-sort="ascending"><a href="?q=%E8%BF%9B%E5%B1%95&amp;sort=-status" class="sort sort-ascending">状态</a> <a class="help-link" href="/status/">状态如何判定</a></th>', html=True)
     assertContains(response, 'href="?q=%E8%BF%9B%E5%B1%95&amp;sort=-status"')
 
 

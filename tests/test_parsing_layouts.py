@@ -14,7 +14,7 @@ TITLE = "2023年三季度《政府工作报告》主要目标任务完成情况"
 
 def page(*cells: str, title: str = TITLE, newline: str = "\n") -> str:
     """A flattened page: metadata, title, then cells separated by blank lines."""
-    head = [f"信息索引号 K0000001-1/2023-00001 公开方式 主动公开", "发布机构 区府办", "发布日期 2023-10-20", title]
+    head = ["信息索引号 K0000001-1/2023-00001 公开方式 主动公开", "发布机构 区府办", "发布日期 2023-10-20", title]
     return (newline * 2).join(head + list(cells)) + newline
 
 

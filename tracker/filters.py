@@ -9,7 +9,8 @@ from django.utils.html import format_html, format_html_join
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from tracker.charts import STATUS_LABELS
+from tracker.charts import STATUS_GROUP_LABELS, STATUS_GROUPS, STATUS_LABELS
+from tracker.departments_index import sort_key
 from tracker.models import Department, Report, Task, TaskDepartment, Theme
 
 
@@ -45,6 +46,21 @@ class PlainSelect(forms.Select):
             ((str(option), " selected" if str(option) in selected else "", label) for option, label in self.choices),
         )
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+class PinyinSelect(PlainSelect):
+    """Department options in pinyin order (区财政局 under C, as in the department index), not in code-point order.
+
+    Sorted as they render: the field keeps checking a value against its queryset, and reading the
+    options costs no query more than the plain select.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choices = [choice for choice in self.choices]  # not list(): it would ask the iterator its len(), a COUNT query
+        empty = [choice for choice in choices if choice[0] == ""]
+        named = sorted((choice for choice in choices if choice[0] != ""), key=lambda choice: sort_key(str(choice[1])))
+        self.choices = [*empty, *named]
+        return super().render(name, value, attrs, renderer)
 
 
 def _theme_label(theme: Theme) -> str:
@@ -106,6 +122,20 @@ class TaskOrderingFilter(django_filters.OrderingFilter):
         return qs.annotate(status_rank=STATUS_RANK).order_by(*ordering, "-report__year", "-report_id", "seq")
 
 
+# The headline's groups (on schedule = completed or on track; not started or suspended) first, each a link from
+# the figures, then each status alone; "behind" and "unknown" are a group and a status at once.
+STATUS_CHOICES = [
+    ("on_schedule", STATUS_GROUP_LABELS["on_schedule"]),
+    (Task.Status.COMPLETED.value, STATUS_LABELS[Task.Status.COMPLETED]),
+    (Task.Status.ON_TRACK.value, STATUS_LABELS[Task.Status.ON_TRACK]),
+    (Task.Status.BEHIND.value, STATUS_LABELS[Task.Status.BEHIND]),
+    ("stalled", STATUS_GROUP_LABELS["stalled"]),
+    (Task.Status.NOT_STARTED.value, STATUS_LABELS[Task.Status.NOT_STARTED]),
+    (Task.Status.SUSPENDED.value, STATUS_LABELS[Task.Status.SUSPENDED]),
+    (Task.Status.UNKNOWN.value, STATUS_LABELS[Task.Status.UNKNOWN]),
+]
+
+
 class TaskFilter(django_filters.FilterSet):
     """Report, theme, department with its role, status and a text search over content and progress."""
 
@@ -116,7 +146,7 @@ class TaskFilter(django_filters.FilterSet):
     department = DepartmentChoiceFilter(
         label=_("单位"),
         empty_label=_("全部单位"),
-        widget=PlainSelect,
+        widget=PinyinSelect,
         method="filter_department",
     )
     role = django_filters.ChoiceFilter(
@@ -128,9 +158,10 @@ class TaskFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(
         label=_("状态"),
-        choices=[(value.value, label) for value, label in STATUS_LABELS.items()],
+        choices=STATUS_CHOICES,
         empty_label=_("全部状态"),
         widget=PlainSelect,
+        method="filter_status",
     )
     q = django_filters.CharFilter(label=_("搜索"), method="filter_text")
     sort = TaskOrderingFilter(
@@ -162,6 +193,10 @@ class TaskFilter(django_filters.FilterSet):
         if role:
             links = links.filter(role=role)
         return queryset.filter(Exists(links))
+
+    def filter_status(self, queryset: QuerySet[Task], name: str, value: str) -> QuerySet[Task]:
+        """A status, or a group of statuses (STATUS_GROUPS: "on_schedule" is completed or on track)."""
+        return queryset.filter(status__in=STATUS_GROUPS.get(value, (value,)))
 
     def filter_text(self, queryset: QuerySet[Task], name: str, value: str) -> QuerySet[Task]:
         """Every word must occur in the content or the progress text; one filter, however many words."""

@@ -46,6 +46,34 @@ class ReportQuerySet(models.QuerySet):
         """Newest period first; explicit because Meta.ordering is dropped from GROUP BY queries."""
         return self.order_by(*REPORTS_NEWEST_FIRST)
 
+    def same_family(self, report: "Report") -> "ReportQuerySet":
+        """Reports of the report's family: the same publisher's series of tables, quarter after quarter, year after year.
+
+        A family is one publisher (发布机构) and the organisation part of the 信息索引号 ("K1493206-6" of
+        "K1493206-6/2022-25614"): several districts' offices may all sign as "区府办", their index numbers differ.
+        """
+        prefix, separator, _ = report.index_no.partition("/")
+        family = self.filter(publisher=report.publisher)
+        if separator:
+            return family.filter(index_no__startswith=f"{prefix}/")
+        return family.exclude(index_no__contains="/")
+
+    def before(self, report: "Report") -> "ReportQuerySet":
+        """Reports whose period ends before the report's (none when its year or period is unknown)."""
+        if report.year is None or report.period_end_month is None:
+            return self.none()
+        return self.filter(Q(year__lt=report.year) | Q(year=report.year, period_end_month__lt=report.period_end_month))
+
+    def after(self, report: "Report") -> "ReportQuerySet":
+        """Reports whose period ends after the report's (none when its year or period is unknown)."""
+        if report.year is None or report.period_end_month is None:
+            return self.none()
+        return self.filter(Q(year__gt=report.year) | Q(year=report.year, period_end_month__gt=report.period_end_month))
+
+    def oldest_first(self) -> "ReportQuerySet":
+        """Oldest period first: a timeline's order."""
+        return self.order_by("year", "period_end_month", "published_on", "id")
+
 
 class Report(models.Model):
     title = models.CharField(_("标题"), max_length=500)

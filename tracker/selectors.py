@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
+from tracker.charts import AT_MOST, LEVEL_KINDS, StatusMix, status_mix
 from tracker.filters import TaskFilter
-from tracker.models import Department, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
-
-COMPLETED = Task.Status.COMPLETED
-UNKNOWN = Task.Status.UNKNOWN
+from tracker.models import Department, DepartmentAlias, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
 
 # What a row of a task table shows (tracker_tags.task_rows): loading the progress text and the parsed
 # values too would make each row several kilobytes to fetch, decode and, in the task list, sort.
@@ -32,6 +30,21 @@ def published_department_lookup() -> QuerySet[Department]:
     """Departments named in at least one published report: one named only in a draft is not public."""
     published_links = TaskDepartment.objects.filter(department=OuterRef("pk"), task__report__is_published=True)
     return Department.objects.filter(Exists(published_links))
+
+
+def public_departments() -> QuerySet[Department]:
+    """The public departments for the index, each with its aliases and its task counts in published reports
+    (`lead_count`, `co_count`): two queries. The index sorts them by pinyin (tracker.departments_index)."""
+    published = Q(task_links__task__report__is_published=True)
+    return (
+        published_department_lookup()
+        .annotate(
+            lead_count=Count("task_links", filter=published & Q(task_links__role=TaskDepartment.Role.LEAD)),
+            co_count=Count("task_links", filter=published & Q(task_links__role=TaskDepartment.Role.CO)),
+        )
+        .prefetch_related(Prefetch("aliases", queryset=DepartmentAlias.objects.order_by("name")))
+        .order_by("name")
+    )
 
 
 def published_report_lookup() -> ReportQuerySet:
@@ -62,78 +75,160 @@ def report_status_counts(report: Report) -> dict[str, int]:
     return {row["status"]: row["count"] for row in rows}
 
 
-def report_theme_completion(report: Report) -> list[dict]:
-    """Per theme of the report, in table order: `theme`, `label`, `total`, `completed`, `known`."""
-    themes = (
-        Theme.objects.filter(report=report)
-        .annotate(
-            task_total=Count("tasks"),
-            task_completed=Count("tasks", filter=Q(tasks__status=COMPLETED)),
-            task_known=Count("tasks", filter=~Q(tasks__status=UNKNOWN)),
-        )
-        .order_by("ordinal")
-    )
-    return [
-        {
-            "theme": theme,
-            "label": theme.name,
-            "total": theme.task_total,
-            "completed": theme.task_completed,
-            "known": theme.task_known,
-        }
-        for theme in themes
-    ]
+def _status_counts(path: str, status_path: str) -> dict:
+    """Count annotations `status_<value>` of `path` per task status (`status_path` names the task's status)."""
+    return {
+        f"status_{status}": Count(path, filter=Q(**{status_path: status})) for status in Task.Status.values
+    }
 
 
-def report_department_ranking(report: Report) -> list[dict]:
-    """Departments of the report, best completion share first (most tasks first when no status is known).
+def _mix_of(row) -> StatusMix:
+    return status_mix({status: getattr(row, f"status_{status}") for status in Task.Status.values})
 
-    Each row: `department`, `label`, `total`, `lead`, `completed`, `known`.
+
+def report_theme_rows(report: Report) -> list[dict]:
+    """Per theme of the report, in table order: `theme`, `label`, `mix` (its tasks by status), `total`."""
+    themes = Theme.objects.filter(report=report).annotate(**_status_counts("tasks", "tasks__status")).order_by("ordinal")
+    rows = []
+    for theme in themes:
+        mix = _mix_of(theme)
+        rows.append({"theme": theme, "label": theme.name, "mix": mix, "total": mix.total})
+    return rows
+
+
+def report_department_rows(report: Report) -> list[dict]:
+    """Departments of the report, ranked: the largest share on schedule among their tasks whose status could be
+    judged first, more judged tasks first on a tie, departments none of whose tasks could be judged last.
+
+    Each row: `department`, `label`, `mix` (its tasks by status, lead and co-operating), `total`, `lead`.
     """
     departments = (
         Department.objects.filter(task_links__task__report=report)
         .annotate(
-            task_total=Count("task_links"),
             task_lead=Count("task_links", filter=Q(task_links__role=TaskDepartment.Role.LEAD)),
-            task_completed=Count("task_links", filter=Q(task_links__task__status=COMPLETED)),
-            task_known=Count("task_links", filter=~Q(task_links__task__status=UNKNOWN)),
+            **_status_counts("task_links", "task_links__task__status"),
         )
         .order_by("name")
     )
-    rows = [
-        {
-            "department": department,
-            "label": department.name,
-            "total": department.task_total,
-            "lead": department.task_lead,
-            "completed": department.task_completed,
-            "known": department.task_known,
-        }
-        for department in departments
-    ]
-    rows.sort(key=lambda row: (-(row["completed"] / row["total"]), -row["total"]))
+    rows = []
+    for department in departments:
+        mix = _mix_of(department)
+        rows.append({"department": department, "label": department.name, "mix": mix, "total": mix.total, "lead": department.task_lead})
+    rows.sort(key=_ranking_key)
     return rows
+
+
+def _ranking_key(row: dict) -> tuple:
+    share = row["mix"].on_schedule_ratio
+    return (share is None, -(share or 0), -row["mix"].known, -row["total"])
+
+
+def cumulative_targets() -> Q:
+    """Metrics whose actual adds up over the year towards the target (charts.is_cumulative, in SQL)."""
+    return (
+        Q(target__isnull=False, actual__isnull=False, completion__isnull=False)
+        & ~Q(kind__in=LEVEL_KINDS)
+        & ~Q(comparator=AT_MOST)
+    )
+
+
+def report_measured_targets(report: Report) -> list[dict]:
+    """The report's measurable targets that add up over the year (`cumulative_targets`), one row per department
+    of the task (or one without a department): `metric_id`, `completion`, `theme_id`, `department_id`."""
+    return list(
+        Metric.objects.filter(cumulative_targets(), task__report=report)
+        .order_by("task__seq", "position")
+        .values("completion", metric_id=F("id"), theme_id=F("task__theme_id"), department_id=F("task__department_links__department_id"))
+    )
+
+
+def report_family_history(report: Report, *, limit: int = 8) -> list[Report]:
+    """The published reports of the report's family up to it (the last `limit`), oldest first, each with its
+    tasks counted per status (`status_<value>`), in one query."""
+    family = (
+        Report.objects.published()
+        .same_family(report)
+        .filter(Q(pk=report.pk) | Q(pk__in=Report.objects.before(report).values("pk")))
+        .annotate(**_status_counts("tasks", "tasks__status"))
+        .newest_first()[:limit]
+    )
+    reports = list(family)
+    reports.reverse()
+    for row in reports:
+        row.mix = _mix_of(row)
+    return reports
+
+
+# What "since the previous report" lists of each task: enough for a row with a link.
+CHANGE_ROW_COLUMNS = ("id", "report_id", "series_id", "seq", "source_seq", "content", "status")
+
+
+def report_changes_since(report: Report, previous: Report) -> dict[str, list[dict]]:
+    """What changed from `previous` to `report` (the same family), task by task through their series, in one query.
+
+    {"completed": newly completed, "behind": newly behind, "new": tasks that continue none of the previous
+    report's, "dropped": the previous report's tasks none of this report's continues}; each a list of dicts
+    (CHANGE_ROW_COLUMNS, and `before`: the previous status for the first two), in table order.
+    """
+    rows = list(Task.objects.filter(report__in=[report, previous]).order_by("seq").values(*CHANGE_ROW_COLUMNS))
+    earlier = {row["series_id"]: row for row in rows if row["report_id"] == previous.pk and row["series_id"] is not None}
+    current = [row for row in rows if row["report_id"] == report.pk]
+    continued = {row["series_id"] for row in current if row["series_id"] in earlier}
+    changes: dict[str, list[dict]] = {"completed": [], "behind": [], "new": [], "dropped": []}
+    for row in current:
+        before = earlier.get(row["series_id"])
+        if before is None:
+            changes["new"].append(row)
+            continue
+        for status in (Task.Status.COMPLETED, Task.Status.BEHIND):
+            if row["status"] == status and before["status"] != status:
+                changes[status.value].append({**row, "before": before["status"]})
+    changes["dropped"] = [
+        row for row in rows if row["report_id"] == previous.pk and row["series_id"] not in continued
+    ]
+    return changes
+
+
+def theme_history(theme: Theme, *, limit: int = 8) -> list[Theme]:
+    """The theme of the same name in the published reports of its report's family up to it (the last `limit`),
+    oldest first, each with its tasks counted per status and its report joined, in one query."""
+    report = theme.report
+    reports = Report.objects.published().same_family(report).filter(
+        Q(pk=report.pk) | Q(pk__in=Report.objects.before(report).values("pk"))
+    )
+    themes = list(
+        Theme.objects.filter(name=theme.name, report__in=reports)
+        .select_related("report")
+        .annotate(**_status_counts("tasks", "tasks__status"))
+        .order_by(F("report__year").desc(nulls_last=True), F("report__period_end_month").desc(nulls_last=True), "-report_id")[:limit]
+    )
+    themes.reverse()
+    for row in themes:
+        row.mix = _mix_of(row)
+    return themes
 
 
 def department_reports(department: Department) -> list[Report]:
     """Published reports in which the department has tasks, newest first, in one query.
 
-    Each report carries the department's counts in it: `link_total`, `link_lead`,
-    `link_completed`, `link_behind`.
+    Each report carries the department's counts in it: `link_total`, `link_lead`, and `mix` (its tasks there
+    by status, lead and co-operating).
     """
     # The filter and the counts go through the same join, so the counts are of this department's links only.
     links = "tasks__department_links"
-    return list(
+    reports = list(
         Report.objects.published()
         .filter(tasks__department_links__department=department)
         .annotate(
             link_total=Count(links),
             link_lead=Count(links, filter=Q(tasks__department_links__role=TaskDepartment.Role.LEAD)),
-            link_completed=Count(links, filter=Q(tasks__status=COMPLETED)),
-            link_behind=Count(links, filter=Q(tasks__status=Task.Status.BEHIND)),
+            **_status_counts(links, "tasks__status"),
         )
         .newest_first()
     )
+    for report in reports:
+        report.mix = _mix_of(report)
+    return reports
 
 
 def department_task_links(department: Department, report: Report) -> list[TaskDepartment]:
@@ -174,15 +269,18 @@ def published_task_lookup() -> QuerySet[Task]:
     )
 
 
-def task_same_year_versions(task: Task) -> list[Task]:
-    """The same task in other published reports of the same year (same content text), newest first."""
-    if task.report.year is None:
-        return []
+def task_timeline(task: Task) -> list[Task]:
+    """The task's series in the published reports, oldest first, with each report and its metrics: two queries.
+
+    Just the task itself (no query) when it has no series.
+    """
+    if task.series_id is None:
+        return [task]
     return list(
-        Task.objects.filter(report__is_published=True, report__year=task.report.year, content=task.content)
-        .exclude(pk=task.pk)
+        Task.objects.filter(series_id=task.series_id, report__is_published=True)
         .select_related("report")
-        .order_by(F("report__period_end_month").desc(nulls_last=True), "-report_id")
+        .prefetch_related(Prefetch("metrics", queryset=Metric.objects.order_by("position")))
+        .order_by("report__year", "report__period_end_month", "report_id")
     )
 
 

@@ -81,6 +81,38 @@
     });
   }
 
+  // A long name cut for an axis (the tooltip and the table beside the chart give it whole).
+  function shortLabel(label, characters) {
+    return label.length > characters ? label.slice(0, characters - 1) + "…" : label;
+  }
+
+  // A tiny plugin instead of an annotation library: a dashed vertical line at the share of the year elapsed.
+  var elapsedLine = {
+    id: "elapsedLine",
+    afterDatasetsDraw: function (chart, args, options) {
+      if (options.value === null || options.value === undefined) {
+        return;
+      }
+      var x = chart.scales.x.getPixelForValue(options.value);
+      var area = chart.chartArea;
+      var context = chart.ctx;
+      context.save();
+      context.strokeStyle = "#b42318";
+      context.lineWidth = 2;
+      context.setLineDash([6, 4]);
+      context.beginPath();
+      context.moveTo(x, area.top);
+      context.lineTo(x, area.bottom);
+      context.stroke();
+      context.setLineDash([]);
+      context.fillStyle = "#b42318";
+      context.font = "12px " + window.Chart.defaults.font.family;
+      context.textAlign = x > area.right - 80 ? "right" : "left";
+      context.fillText(options.label + " " + options.value + "%", x + (context.textAlign === "left" ? 4 : -4), area.top - 6);
+      context.restore();
+    }
+  };
+
   // Fonts and animation the same on every chart; no animation keeps printing and screenshots exact.
   if (typeof window.Chart !== "undefined") {
     window.Chart.defaults.animation = false;
@@ -91,6 +123,8 @@
   window.Jindu = {
     STATUS_COLOURS: STATUS_COLOURS,
     statusFill: statusFill,
-    eachChart: eachChart
+    eachChart: eachChart,
+    shortLabel: shortLabel,
+    elapsedLine: elapsedLine
   };
 })();

@@ -10,6 +10,8 @@ edit (who, when, before and after) under the "历史" button.
 from django.contrib import admin, messages
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -90,7 +92,7 @@ class DoubtfulPairsFilter(admin.SimpleListFilter):
 @admin.register(Task)
 class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, SimpleHistoryAdmin):
     action_form = TaskActionForm
-    actions = ["set_status", "move_to_theme", "add_department"]
+    actions = ["set_status", "move_to_theme", "add_department", "link_series", "unlink_series"]
     inlines = [TaskDepartmentInline, TaskLeaderInline, MetricInline]
     list_display = ["seq", "short_content", "theme", "lead_departments", "status", "doubtful_count", "is_corrected", "report_period"]
     list_display_links = ["seq", "short_content"]
@@ -104,8 +106,9 @@ class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, 
         (_("内容"), {"fields": ["content", "progress", "completion_text", "note"]}),
         (_("状态"), {"fields": ["status", "status_reason"]}),
         (_("更正"), {"fields": ["corrected_field_names"]}),
+        (_("任务系列"), {"fields": ["series_tasks"]}),
     ]
-    readonly_fields = ["report", "seq", "source_seq", "source_lines", "corrected_field_names"]
+    readonly_fields = ["report", "seq", "source_seq", "source_lines", "corrected_field_names", "series_tasks"]
 
     class Media:
         css = {"all": ["css/admin-task-form.css"]}
@@ -149,6 +152,30 @@ class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, 
     @admin.display(description=_("原文行号"))
     def source_lines(self, task):
         return gettext("第 {first}–{last} 行").format(first=task.first_line, last=task.last_line)
+
+    @admin.display(description=_("同一任务在各期报告中"))
+    def series_tasks(self, task):
+        """The task's series, oldest report first, each linked to its change page (and its match score)."""
+        if task.series_id is None:
+            return gettext("无")
+        members = Task.objects.filter(series_id=task.series_id).select_related("report").order_by(
+            "report__year", "report__period_end_month", "report_id"
+        )
+        items = format_html_join(
+            "",
+            "<li><a href=\"{}\">{}</a> {}{}</li>",
+            (
+                (
+                    reverse("admin:tracker_task_change", args=[member.pk]),
+                    f"{member.report.period_text or member.report.title} · {member}",
+                    gettext("（本任务）") if member.pk == task.pk else "",
+                    gettext(" 匹配度 {score}").format(score=member.series_score) if member.series_score is not None else "",
+                )
+                for member in members
+            ),
+        )
+        help_text = gettext("在任务列表中选中几期报告中的同一任务，用操作“连成同一任务系列”或“移出任务系列”更正。")
+        return format_html("<ul>{}</ul><p class=\"help\">{}</p>", items, help_text)
 
     def has_add_permission(self, request):
         return False  # tasks come from imports
@@ -217,6 +244,17 @@ class TaskAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin, 
             self.message_user(request, gettext(ACTION_NEEDS_DEPARTMENT), messages.ERROR)
             return
         count = services.tasks_add_department(tasks=queryset, department=department, role=role, user=request.user)
+        self.message_user(request, tasks_updated_message(count), messages.SUCCESS)
+
+
+    @admin.action(description=_("把所选任务连成同一任务系列（各期报告中的同一任务）"), permissions=["change"])
+    def link_series(self, request, queryset):
+        count = services.tasks_series_link(tasks=queryset, user=request.user)
+        self.message_user(request, tasks_updated_message(count), messages.SUCCESS)
+
+    @admin.action(description=_("把所选任务移出任务系列"), permissions=["change"])
+    def unlink_series(self, request, queryset):
+        count = services.tasks_series_unlink(tasks=queryset, user=request.user)
         self.message_user(request, tasks_updated_message(count), messages.SUCCESS)
 
 

@@ -9,6 +9,7 @@ One module per use case, after zulip's `zerver/actions/`:
     publishing    what the public site shows
     reports       deleting a report
     revisions     publishing, discarding and restoring readings of a published report
+    series        the same task followed through a family's reports (linked on import, or by hand)
     diagnostics   marking the parser's doubts handled
     layouts       column layouts admins confirmed, remembered for the next file with the same header
 
@@ -49,6 +50,8 @@ from tracker.services.errors import (
     REPORT_WITHOUT_TASKS,
     REVISION_NOT_PENDING,
     REVISION_NOT_PREVIOUS,
+    SERIES_NEEDS_TWO_TASKS,
+    SERIES_SAME_REPORT,
     THEME_OF_ANOTHER_REPORT,
     ServiceError,
 )
@@ -65,6 +68,7 @@ from tracker.services.importing import (
 from tracker.services.layouts import column_layout_forget, column_layout_remember, known_layouts
 from tracker.services.publishing import report_publish, report_unpublish
 from tracker.services.reports import report_delete, report_update_metadata
+from tracker.services.series import report_series_link, tasks_series_link, tasks_series_unlink
 from tracker.services.revisions import (
     revision_discard,
     revision_publish,
@@ -79,6 +83,8 @@ __all__ = [
     "REPORT_WITHOUT_TASKS",
     "REVISION_NOT_PENDING",
     "REVISION_NOT_PREVIOUS",
+    "SERIES_NEEDS_TWO_TASKS",
+    "SERIES_SAME_REPORT",
     "THEME_OF_ANOTHER_REPORT",
     "ImportOutcome",
     "ImportPlan",
@@ -103,6 +109,7 @@ __all__ = [
     "report_delete",
     "report_import",
     "report_publish",
+    "report_series_link",
     "report_source_key",
     "report_unpublish",
     "report_update_metadata",
@@ -117,6 +124,8 @@ __all__ = [
     "tasks_add_department",
     "tasks_judge",
     "tasks_move_to_theme",
+    "tasks_series_link",
+    "tasks_series_unlink",
     "tasks_set_status",
     "theme_update",
 ]

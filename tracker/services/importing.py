@@ -55,6 +55,7 @@ from tracker.services.errors import (
 from tracker.services.matching import RowChanges, RowsDiff
 from tracker.services.public_pages import public_pages_changed
 from tracker.services.publishing import mark_published, report_publish
+from tracker.services.series import report_series_link
 
 # Shown as the reason of the history records an import writes (an admin's edits have a user instead).
 IMPORT_CHANGE_REASON = "导入"
@@ -231,6 +232,7 @@ def _report_create(*, source_key: str, parsed: ParsedReport, publish: bool, user
     task_leaders_create(rows=rows)
     metrics_store(rows=rows, fresh=True)
     diagnostics_store(report=report, tasks=tasks, parsed=parsed)
+    _series_link(report)
     if report.is_published:
         public_pages_changed()
     return ImportResult(
@@ -342,6 +344,7 @@ def _report_update(*, report: Report, parsed: ParsedReport, publish: bool, user)
         still_resolved = [d.id for d in diagnostics if (d.task_id, d.code, d.message) in resolved_before]
         ImportDiagnostic.objects.filter(id__in=still_resolved).update(resolved=True)
     theme_count = _themes_tidy(report=report, named=list(themes_by_name.values()))
+    _series_link(report)
     if was_published or report.is_published:
         public_pages_changed()
 
@@ -357,6 +360,11 @@ def _report_update(*, report: Report, parsed: ParsedReport, publish: bool, user)
         diagnostic_counts=_diagnostic_counts(parsed),
         row_changes=changes,
     )
+
+
+def _series_link(report: Report) -> None:
+    """Follow the report's tasks through its family's reports (`series`), once its rows are written."""
+    report_series_link(report=report)
 
 
 def tasks_delete(*, task_ids: list[int], user=None, reason: str = "") -> None:

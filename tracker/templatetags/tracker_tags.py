@@ -1,10 +1,12 @@
-"""Template helpers of the public pages: status labels, percentages and shareable query strings."""
+"""Template helpers of the public pages: status labels, percentages, figures, periods and shareable query strings."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from tracker import display
 from tracker.charts import STATUS_LABELS
 from tracker.links import detail_url as _detail_url
 
@@ -27,6 +29,34 @@ def _status_label(status: str) -> str:
 
 
 @register.filter
+def period(report) -> str:
+    return display.period_name(report)
+
+
+@register.filter
+def report_name(report) -> str:
+    return display.report_name(report)
+
+
+@register.filter
+def figure(value, written: str = "") -> str:
+    return display.figure_text(value, written)
+
+
+@register.simple_tag
+def status_help_link() -> str:
+    """A small link to the page that says how a status is judged, put beside a status heading or figure."""
+    return format_html(
+        '<a class="help-link" href="{}">{}</a>', reverse("tracker:status-help"), gettext("状态如何判定")
+    )
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return _status_label(status)
+
+
+@register.filter
 def status_sign(status: str) -> str:
     return STATUS_SIGNS.get(status, "?")
 
@@ -37,6 +67,12 @@ def percent(ratio) -> str:
     if ratio is None or ratio == "":
         return "—"
     return f"{round(float(ratio) * 100)}%"
+
+
+@register.filter
+def index(sequence, position: int):
+    """sequence[position]: a chart's values read by the row of its fallback table."""
+    return sequence[position]
 
 
 @register.filter
@@ -165,7 +201,7 @@ def task_rows(tasks, show_report: bool = False, show_theme: bool = False) -> str
             report = task.report
             cells.append(
                 f'<td class="compact" data-label="{labels["report"]}"><a href="{_detail_url("report", task.report_id)}">'
-                f"{escape(report.period_text or report.title)}</a></td>"
+                f"{escape(display.report_name(report))}</a></td>"
             )
         cells.append(f'<td class="numeric compact" data-label="{labels["seq"]}">{escape(task.source_seq or task.seq)}</td>')
         if show_theme:
