@@ -74,13 +74,13 @@ def report_details(report: Report) -> tuple[str, ...]:
 def report_download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
     """A report's tasks, as on its page; the XLSX reads back into the importer as the same tasks."""
     report = get_object_or_404(selectors.published_report_lookup(), pk=pk)
-    title = report_title_with_period(report)
-    readable_name = title if _period_name(report) in title.replace(" ", "") else f"{_period_name(report)}_{title}"
+    period = _period_name(report)
+    readable_name = report.title if period in report.title.replace(" ", "") else f"{period}_{report.title}"
     return _download(
         request,
         tasks=open_data.report_tasks(report),
         file_format=file_format,
-        heading=Heading(title=title, details=report_details(report)),
+        heading=Heading(title=report_title_with_period(report), details=report_details(report)),
         ascii_name=_report_ascii_name("report", pk, report),
         name=readable_name,
     )
