@@ -21,7 +21,7 @@ data and served from memory after that. What makes this safe:
 Conditional responses (issue 17): the same number, with the time it last moved, is the
 page's validator. A 200 carries `ETag` (the version, the release of the code and the
 language) and `Last-Modified` (when the version last moved, or the code changed if
-later), with `Cache-Control: no-cache`, so a browser keeps the page and asks again each
+later; only once that second is past), with `Cache-Control: no-cache`, so a browser keeps the page and asks again each
 time; a request whose `If-None-Match` (or `If-Modified-Since`) still holds is answered
 304 after the one query that reads the version: nothing is rendered or sent, on
 whichever app server it lands, since they all read the same row. The ETag is weak: the
@@ -59,6 +59,8 @@ STORED_HEADERS = ("Content-Disposition",)
 # What the validators cover besides the data: the code that renders it (see `release`).
 RELEASE_SOURCES = ("tracker", "templates", "static", "config", "requirements.txt")
 RELEASE_SUFFIXES = {".py", ".html", ".txt", ".css", ".js", ".mo", ".json"}
+# Last-Modified is sent once the data has stood this long (see `_Validators`).
+LAST_MODIFIED_SETTLE_SECONDS = 2
 
 
 def content_changed() -> None:
@@ -164,12 +166,20 @@ class _Validators:
     def __init__(self, version: int, changed_at: dt.datetime, language: str, per_language: bool):
         fingerprint, code_changed_at = release()
         self.etag = f'W/"{version}.{fingerprint}.{language}"'
-        self.last_modified = int(max(changed_at.timestamp(), code_changed_at))
+        last_modified = max(changed_at.timestamp(), code_changed_at)
+        # An HTTP date counts whole seconds: a second write within the second of the first would leave it unchanged,
+        # and a client asking If-Modified-Since would keep the first. So no date is given until that second (and a
+        # second more, for the app servers' clocks, which set it) has passed; the ETag alone validates meanwhile.
+        recent = timezone.now().timestamp() - last_modified < LAST_MODIFIED_SETTLE_SECONDS
+        self.last_modified = None if recent else int(last_modified)
         self.per_language = per_language
 
     def apply(self, response: HttpResponse) -> HttpResponse:
         response["ETag"] = self.etag
-        response["Last-Modified"] = http_date(self.last_modified)
+        if self.last_modified is not None:
+            response["Last-Modified"] = http_date(self.last_modified)
+        else:
+            response.headers.pop("Last-Modified", None)  # a feed sets its own
         # Kept, but asked for again every time: the answer is a 304 until the data changes.
         response["Cache-Control"] = "no-cache"
         if self.per_language:

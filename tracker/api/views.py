@@ -86,7 +86,9 @@ class DepartmentFilter(django_filters.FilterSet):
         fields = ["report"]
 
     def filter_report(self, queryset, name: str, value):
-        return queryset.filter(Exists(TaskDepartment.objects.filter(department=OuterRef("pk"), task__report_id=value)))
+        # Published only: which units a draft names is not public either.
+        links = TaskDepartment.objects.filter(department=OuterRef("pk"), task__report_id=value, task__report__is_published=True)
+        return queryset.filter(Exists(links))
 
 
 @extend_schema_view(
