@@ -192,3 +192,15 @@ def test_without_the_page_cache_every_request_renders_and_no_validator_is_sent(c
 
     assert response.status_code == 200
     assert "ETag" not in response
+
+
+def test_the_same_number_after_a_restore_is_a_new_etag(client):
+    # A restored backup counts up again from an older number: that number, moved at another moment, is other data.
+    report = dashboard_report_create()
+    first = client.get(f"/reports/{report.pk}/")
+    version = ContentVersion.objects.get()
+
+    ContentVersion.objects.update(changed_at=version.changed_at + dt.timedelta(seconds=5))
+
+    assert ContentVersion.objects.get().number == version.number
+    assert client.get(f"/reports/{report.pk}/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200

@@ -19,8 +19,8 @@ data and served from memory after that. What makes this safe:
   reads (no others reach the view).
 
 Conditional responses (issue 17): the same number, with the time it last moved, is the
-page's validator. A 200 carries `ETag` (the version, the release of the code and the
-language) and `Last-Modified` (when the version last moved, or the code changed if
+page's validator. A 200 carries `ETag` (the version and when it moved, the release of the
+code and the language) and `Last-Modified` (when the version last moved, or the code changed if
 later; only once that second is past), with `Cache-Control: no-cache`, so a browser keeps the page and asks again each
 time; a request whose `If-None-Match` (or `If-Modified-Since`) still holds is answered
 304 after the one query that reads the version: nothing is rendered or sent, on
@@ -165,7 +165,10 @@ class _Validators:
 
     def __init__(self, version: int, changed_at: dt.datetime, language: str, per_language: bool):
         fingerprint, code_changed_at = release()
-        self.etag = f'W/"{version}.{fingerprint}.{language}"'
+        # The moment the number moved makes it unique: after a backup is restored, the number counts up again from
+        # an older value, and the same number must not validate a copy of what it meant before the restore.
+        token = hashlib.sha256(f"{version}|{changed_at.isoformat()}|{fingerprint}|{language}".encode()).hexdigest()
+        self.etag = f'W/"{version}-{token[:16]}"'
         last_modified = max(changed_at.timestamp(), code_changed_at)
         # An HTTP date counts whole seconds: a second write within the second of the first would leave it unchanged,
         # and a client asking If-Modified-Since would keep the first. So no date is given until that second (and a
