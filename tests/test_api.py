@@ -295,10 +295,11 @@ def test_query_counts_do_not_grow_with_reports(client, django_assert_num_queries
         "/api/v1/departments/": 3,  # 2. the count  3. a page of departments with task counts
         f"/api/v1/departments/?report={report.pk}": 3,
         f"/api/v1/departments/{construction.pk}/": 2,
-        # 2. the count  3. a page of tasks with report and theme  4. department links  5. leader links  6. figures
-        "/api/v1/tasks/": 6,
-        f"/api/v1/tasks/?report={report.pk}&status=behind&sort=-status": 7,  # + the chosen report, checked
-        f"/api/v1/tasks/?department={construction.pk}&role=lead": 7,  # + the chosen department, checked
+        # 2. the count  3. the page's ids, sorted  4. their rows with report and theme  5. department links
+        # 6. leader links  7. figures
+        "/api/v1/tasks/": 7,
+        f"/api/v1/tasks/?report={report.pk}&status=behind&sort=-status": 8,  # + the chosen report, checked
+        f"/api/v1/tasks/?department={construction.pk}&role=lead": 8,  # + the chosen department, checked
         f"/api/v1/tasks/{task.pk}/": 5,  # 2. the task  3.-5. its departments, leaders, figures
     }
     for url, count in expected.items():

@@ -135,7 +135,12 @@ class TaskViewSet(_OpenDataViewSet):
     filterset_class = ApiTaskFilter
 
     def get_queryset(self):
-        return open_data.api_tasks()
+        return open_data.api_tasks() if self.action == "list" else open_data.api_task_lookup()
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        # The page is chosen among ids, then its rows read whole (tracker.opendata.selectors.api_task_ids).
+        task_ids = self.paginate_queryset(open_data.api_task_ids(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(self.get_serializer(open_data.api_task_rows(list(task_ids)), many=True).data)
 
 
 class ApiRootView(APIView):

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.utils import translation
 
 from tracker.opendata.selectors import ExportTask
-from tracker.opendata.table import COLUMN_WIDTHS, COLUMNS, csv_safe, task_cells
+from tracker.opendata.table import COLUMN_WIDTHS, COLUMNS, LONG_TEXT_COLUMNS, csv_safe, task_cells
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -80,11 +80,12 @@ def xlsx_bytes(tasks: Iterable[ExportTask], heading: Heading) -> bytes:
         sheet.append([_text_cell(sheet, detail) for detail in heading.details])
     sheet.append([_text_cell(sheet, label, font=bold) for label in COLUMNS])
     wrapped = Alignment(wrap_text=True, vertical="top")
+    alignments = [wrapped if label in LONG_TEXT_COLUMNS else None for label in COLUMNS]
     last_row = header_row
     for task in tasks:
         sheet.append([
-            _text_cell(sheet, cell, alignment=wrapped) if isinstance(cell, str) else _number_cell(sheet, cell, wrapped)
-            for cell in task_cells(task)
+            _text_cell(sheet, cell, alignment=alignment) if isinstance(cell, str) else cell
+            for cell, alignment in zip(task_cells(task), alignments)
         ])
         last_row += 1
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{last_row}"
@@ -105,11 +106,6 @@ def _text_cell(sheet, text: str, *, font: Font | None = None, alignment: Alignme
         cell.alignment = alignment
     return cell
 
-
-def _number_cell(sheet, number: int, alignment: Alignment) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=number)
-    cell.alignment = alignment
-    return cell
 
 
 # File names.

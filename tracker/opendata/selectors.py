@@ -182,25 +182,51 @@ def api_themes() -> QuerySet[Theme]:
 
 
 def api_departments() -> QuerySet[Department]:
-    """Departments named in published reports, by name, with `task_count` (their tasks in published reports)."""
-    links = (
-        TaskDepartment.objects.filter(department=OuterRef("pk"), task__report__is_published=True)
-        .order_by()
-        .values("department")
-        .annotate(count=Count("pk"))
+    """Departments named in published reports, by name, with `task_count` (their tasks in published reports).
+
+    One join and GROUP BY: a count per department by subquery took four times as long at 12,000 tasks.
+    """
+    # The filter comes first, so the count goes through its join: published links only.
+    return (
+        Department.objects.filter(task_links__task__report__is_published=True)
+        .annotate(task_count=Count("task_links"))
+        .order_by("name")
     )
-    return selectors.published_department_lookup().annotate(task_count=Coalesce(Subquery(links.values("count")), 0)).order_by("name")
 
 
 def api_tasks() -> QuerySet[Task]:
-    """Published tasks in the task list's order, every column, with departments, leaders and figures prefetched.
+    """Published tasks in the task list's order: the base queryset of the page's FilterSet, so that the API and the
+    page list the same tasks in the same order. Filter and sort it, then read a page with `api_task_rows`."""
+    return selectors.task_search(QueryDict()).queryset.prefetch_related(None)
 
-    The base queryset of the page's FilterSet, so that the API and the page list the same tasks in
-    the same order; it loads only what a table row shows, and the API shows every field.
-    """
-    return (
-        selectors.task_search(QueryDict()).queryset.defer(None)
+
+def api_task_ids(tasks: QuerySet[Task]) -> QuerySet:
+    """The ids of `tasks`, in its order: sorting ids rather than whole rows (several kB of text each) before the
+    LIMIT of a page is what keeps a page of the unfiltered list fast at 12,000 tasks."""
+    return tasks.values_list("pk", flat=True)
+
+
+def api_task_rows(task_ids: list[int]) -> list[Task]:
+    """These tasks, every column, in this order, with report, theme, departments, leaders and figures: four queries."""
+    tasks = (
+        Task.objects.filter(pk__in=task_ids)
+        .select_related("report", "theme")
         .prefetch_related(
+            Prefetch("department_links", queryset=TaskDepartment.objects.select_related("department").order_by("position")),
+            Prefetch("leader_links", queryset=TaskLeader.objects.select_related("leader").order_by("position")),
+            Prefetch("metrics", queryset=Metric.objects.order_by("position")),
+        )
+    )
+    by_id = {task.pk: task for task in tasks}
+    return [by_id[pk] for pk in task_ids if pk in by_id]
+
+
+def api_task_lookup() -> QuerySet[Task]:
+    """Published tasks, every column, with what `api_task_rows` adds: for one task by id."""
+    return (
+        selectors.published_tasks()
+        .prefetch_related(
+            Prefetch("department_links", queryset=TaskDepartment.objects.select_related("department").order_by("position")),
             Prefetch("leader_links", queryset=TaskLeader.objects.select_related("leader").order_by("position")),
             Prefetch("metrics", queryset=Metric.objects.order_by("position")),
         )

@@ -38,6 +38,8 @@ COLUMNS = (
 NOT_READ_BACK = ("统计期", "目标与实际", "状态", "状态依据", "报告")
 # Column widths in an XLSX, in characters: the long texts wide, the short ones narrow.
 COLUMN_WIDTHS = (6, 12, 18, 50, 28, 18, 18, 10, 8, 60, 24, 8, 30, 16)
+# Texts of several lines or sentences: wrapped in an XLSX. Only these: a style on every cell costs a third of the file's time.
+LONG_TEXT_COLUMNS = ("主要工作内容", "目标与实际", "牵头单位", "配合单位", "累计完成情况", "状态依据", "备注")
 # Cells joined in one: departments and leaders by 、, as the reports write them (the importer splits on it).
 NAME_SEPARATOR = "、"
 
