@@ -301,6 +301,21 @@ def test_rows_are_read_a_chunk_at_a_time(client, monkeypatch, django_assert_num_
     assert [row["主要工作内容"] for row in rows] == [f"任务{number}" for number in range(5)]
 
 
+def test_one_reports_tables_are_stored_and_the_growing_ones_streamed(client, django_assert_num_queries):
+    report = dashboard_report_create(lead="区建设局")
+    construction = department_get("区建设局")
+    one_report = [f"/downloads/reports/{report.pk}.csv", f"/downloads/departments/{construction.pk}.csv?report={report.pk}"]
+    every_report = ["/downloads/tasks.csv", f"/downloads/departments/{construction.pk}.csv"]
+
+    for url in one_report:
+        assert not client.get(url).streaming
+        with django_assert_num_queries(1):  # the content version: then the stored copy
+            client.get(url)
+    for url in every_report:
+        response = client.get(url)
+        assert response.streaming and body(response).startswith(b"\xef\xbb\xbf")
+
+
 @pytest.mark.parametrize("report_count", [2, 100])
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_query_counts_do_not_grow_with_reports(client, django_assert_num_queries, report_count, file_format):
@@ -334,8 +349,8 @@ def test_one_address_may_have_a_few_downloads_rendered_a_minute(client):
 
     assert client.get(f"/downloads/reports/{report.pk}.xlsx").status_code == 200
     assert client.get(f"/downloads/reports/{report.pk}.xlsx").status_code == 200  # the stored copy: not counted
-    assert client.get(f"/downloads/reports/{report.pk}.csv").status_code == 200
-    refused = client.get(f"/downloads/reports/{report.pk}.csv")  # a CSV is streamed, never stored: rendered again
+    assert client.get("/downloads/tasks.csv").status_code == 200
+    refused = client.get("/downloads/tasks.csv")  # the task list's CSV is streamed, never stored: rendered again
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
-    assert client.get(f"/downloads/reports/{report.pk}.csv", REMOTE_ADDR="10.0.0.2").status_code == 200
+    assert client.get("/downloads/tasks.csv", REMOTE_ADDR="10.0.0.2").status_code == 200

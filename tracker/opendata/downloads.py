@@ -1,8 +1,10 @@
 """Downloads of the tables the public pages show, as CSV or XLSX: the same rows in the same order as the page.
 
 Each is stored and validated like a page (`cached_public_page`): rendered once per change of the
-data, answered 304 while the visitor's copy is current. The CSV is streamed, so it is never
-stored; an XLSX is stored unless it is large (every task of every report).
+data, answered 304 while the visitor's copy is current. A table of one report (a report's, a
+theme's, a department's in one report) is a few hundred rows at most: built whole and stored. The
+task list and a department's tasks in every report grow with the years: their CSV is streamed
+(never whole in memory, never stored), their XLSX stored only while small.
 """
 
 from __future__ import annotations
@@ -24,14 +26,24 @@ STORE_MAX_BYTES = 1024 * 1024
 
 
 def _download(
-    request: HttpRequest, *, tasks: QuerySet[Task], file_format: str, heading: Heading, ascii_name: str, name: str
+    request: HttpRequest,
+    *,
+    tasks: QuerySet[Task],
+    file_format: str,
+    heading: Heading,
+    ascii_name: str,
+    name: str,
+    unbounded: bool = False,
 ) -> HttpResponse:
+    """The file; `unbounded`: the rows are not those of one report, so a CSV is streamed."""
     refused = too_many_requests(request)
     if refused is not None:
         return refused
     rows = open_data.export_tasks(tasks)
-    if file_format == "csv":
+    if file_format == "csv" and unbounded:
         response = StreamingHttpResponse(csv_pieces(rows), content_type=FORMATS["csv"])
+    elif file_format == "csv":
+        response = HttpResponse(b"".join(csv_pieces(rows)), content_type=FORMATS["csv"])
     else:
         response = HttpResponse(xlsx_bytes(rows, heading), content_type=FORMATS["xlsx"])
     response["Content-Disposition"] = content_disposition(
@@ -117,6 +129,7 @@ def department_download(request: HttpRequest, pk: int, file_format: str) -> Http
         heading=Heading(title=f"{department.name} 的任务 · {scope}"),
         ascii_name=_report_ascii_name("department", pk, report) + ("" if report else "_all-reports"),
         name=f"{department.name}_{_period_name(report) if report else '全部报告'}",
+        unbounded=report is None,
     )
 
 
@@ -137,4 +150,5 @@ def task_list_download(request: HttpRequest, file_format: str) -> HttpResponse:
         ),
         ascii_name="jindu_tasks" + (f"_{_report_ascii_name('report', report.pk, report).removeprefix('jindu_')}" if report else ""),
         name="任务列表" + (f"_{_period_name(report)}" if report else ""),
+        unbounded=True,
     )
