@@ -59,5 +59,9 @@ def test_every_public_page_reached_from_home_answers_200_and_stays_on_site(clien
             seen.add(target)
             queue.append(target)
 
-    # Every kind of public page was reached.
+    # Every kind of public page was reached, and the open data linked from them.
     assert {"/", "/reports/N/", "/departments/N/", "/themes/N/", "/tasks/N/", "/tasks/"} <= kinds
+    assert {
+        f"/downloads/{kind}/N.{file_format}" for kind in ("reports", "themes", "departments") for file_format in ("csv", "xlsx")
+    } | {"/downloads/tasks.csv", "/downloads/tasks.xlsx", "/feeds/reports.atom", "/feeds/departments/N.atom",
+         "/api/vN/docs/"} <= kinds  # (the 1 of v1 counted as an id too)
