@@ -12,6 +12,7 @@ from pytest_django.asserts import assertContains
 from tests.open_data import body, csv_table, full_report_create, xlsx_rows, xlsx_table
 from tests.page_factories import dashboard_report_create, department_get
 from tracker import services
+from tracker.charts import STATUS_LABELS
 from tracker.models import Task, Theme
 from tracker.opendata import selectors as open_data
 from tracker.opendata.table import COLUMNS, NOT_READ_BACK
@@ -114,7 +115,7 @@ def test_a_reports_xlsx_reads_back_into_the_importer_as_the_same_tasks(client, r
         # The columns the importer does not know come back in 备注, each as "label: text", before the task's own note.
         extras = [f"{label}: {row[label]}" for label in NOT_READ_BACK if row[label]]
         assert again.note == "\n".join([*extras, *([original.note] if original.note else [])])
-        assert f"状态: {dict(Task.Status.choices)[original.status.value]}" in extras
+        assert f"状态: {STATUS_LABELS[original.status.value]}" in extras
 
 
 def test_a_reports_download_after_an_admin_correction_carries_the_correction(client):
