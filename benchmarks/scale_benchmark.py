@@ -9,6 +9,9 @@
    (the ratio page/trivial is the figure that holds across machines): once as
    deployed (a page is rendered once, then served from memory until the data
    changes, tracker/page_cache.py), once rendering every request.
+   The open data is loaded the same way: the API's lists and one task, a report's XLSX and CSV, a
+   filtered task list as CSV, the feeds; and a page and an API list asked again with the ETag of
+   the previous answer (If-None-Match, answered 304).
 4. Counts the SQL queries that render each page.
 5. Writes the results as Markdown to benchmarks/results/ and prints them.
 
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -82,14 +86,26 @@ def import_reports(files: list[tuple[str, bytes]]) -> list[float]:
     return seconds
 
 
-def fetch(url: str) -> tuple[float, int, str]:
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[float, int, str]:
     started = time.perf_counter()
     # As nginx passes it (docs/deploy.md): without it the DEBUG-off site redirects every request to HTTPS.
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read().decode("utf-8", errors="replace")
+            status = response.status
+    except urllib.error.HTTPError as error:
+        if error.code != 304:
+            raise
+        body, status = "", 304
+    return (time.perf_counter() - started) * 1000, status, body
+
+
+def etag_of(url: str) -> str:
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
     with urllib.request.urlopen(request, timeout=30) as response:
-        body = response.read().decode("utf-8", errors="replace")
-        status = response.status
-    return (time.perf_counter() - started) * 1000, status, body
+        response.read()
+        return response.headers["ETag"]
 
 
 def discover_pages(base: str) -> dict[str, str]:
@@ -112,16 +128,32 @@ def discover_pages(base: str) -> dict[str, str]:
             pages["task"] = task
         report_id = re.search(r"\d+", pages["report"]).group()
         pages["tasks, filtered and sorted"] = f"/tasks/?report={report_id}&status=behind&sort=-status"
+        pages |= {
+            "API: reports": "/api/v1/reports/",
+            "API: themes": "/api/v1/themes/",
+            "API: departments": "/api/v1/departments/",
+            "API: tasks": "/api/v1/tasks/",
+            "API: tasks, filtered and sorted": f"/api/v1/tasks/?report={report_id}&status=behind&sort=-status",
+            "report XLSX": f"/downloads/reports/{report_id}.xlsx",
+            "report CSV": f"/downloads/reports/{report_id}.csv",
+            "tasks CSV, filtered": f"/downloads/tasks.csv?report={report_id}&status=behind",
+            "feed: new reports": "/feeds/reports.atom",
+        }
+        if task:
+            pages["API: task"] = "/api/v1" + task
+        if "department" in pages:
+            department_id = re.search(r"\d+", pages["department"]).group()
+            pages["feed: a department's changes"] = f"/feeds/departments/{department_id}.atom"
     return pages
 
 
-def load(url: str, *, requests: int, concurrency: int) -> dict[str, float]:
+def load(url: str, *, requests: int, concurrency: int, headers: dict[str, str] | None = None, expect: int = 200):
     latencies: list[float] = []
     lock = threading.Lock()
 
     def one(_: int) -> None:
-        elapsed, status, _ = fetch(url)
-        if status != 200:
+        elapsed, status, _ = fetch(url, headers)
+        if status != expect:
             raise RuntimeError(f"{url} answered {status}")
         with lock:
             latencies.append(elapsed)
@@ -141,11 +173,12 @@ def load(url: str, *, requests: int, concurrency: int) -> dict[str, float]:
 def serve_and_load(args, *, page_cache: str) -> dict[str, tuple[str, dict[str, float]]]:
     """Start gunicorn with DJANGO_PAGE_CACHE=`page_cache`, load every kind of page, stop it: {page: (path, figures)}."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
          "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, "DJANGO_PAGE_CACHE": page_cache},
+        # The open data's rate limit is per client address: every request here comes from 127.0.0.1.
+        cwd=ROOT, env={**os.environ, "DJANGO_PAGE_CACHE": page_cache, "DJANGO_OPEN_DATA_RATE": "100000000"},
     )
-    base = f"http://127.0.0.1:{PORT}"
+    base = f"http://127.0.0.1:{args.port}"
     try:
         for _ in range(100):
             try:
@@ -158,6 +191,15 @@ def serve_and_load(args, *, page_cache: str) -> dict[str, tuple[str, dict[str, f
         for name, path in pages.items():
             fetch(base + path)  # the first request of a page: every worker's imports and connections are warm after it
             results[name] = (path, load(base + path, requests=args.requests, concurrency=args.concurrency))
+        if page_cache == "1":
+            # Returning visitors: the ETag of their copy still holds, so the answer is a 304 without a body.
+            for name in ("report", "API: tasks"):
+                path = pages[name]
+                etag = etag_of(base + path)
+                figures = load(
+                    base + path, requests=args.requests, concurrency=args.concurrency, headers={"If-None-Match": etag}, expect=304
+                )
+                results[f"{name}, If-None-Match (304)"] = (path, figures)
         return results
     finally:
         server.terminate()
@@ -172,10 +214,12 @@ def queries_per_page(paths: dict[str, str]) -> dict[str, int]:
 
     client = Client(SERVER_NAME="localhost", HTTP_X_FORWARDED_PROTO="https")
     counts = {}
-    with override_settings(PUBLIC_PAGE_CACHE=False):
+    with override_settings(PUBLIC_PAGE_CACHE=False, OPEN_DATA_REQUESTS_PER_MINUTE=100_000_000):
         for name, path in paths.items():
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(path)
+                if response.streaming:
+                    b"".join(response.streaming_content)  # a CSV is read from the database while it is sent
             if response.status_code != 200:
                 raise RuntimeError(f"{path} answered {response.status_code}")
             counts[name] = len(queries.captured_queries)
@@ -189,6 +233,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300, help="requests per page")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=PORT, help="gunicorn's port on 127.0.0.1 (another run may hold the default)")
     parser.add_argument(
         "--reuse-database", action="store_true",
         help="load the pages of the database an earlier run left, without importing again (for profiling page changes)",
@@ -225,7 +270,10 @@ def main() -> int:
         "every request rendered (DJANGO_PAGE_CACHE=0)": "0",
     }
     tables = {mode: serve_and_load(args, page_cache=flag) for mode, flag in modes.items()}
-    queries = queries_per_page({name: path for name, (path, _) in next(iter(tables.values())).items()})
+    # A 304 takes one query (the content version): not measured here, shown as 1.
+    queries = queries_per_page(
+        {name: path for name, (path, _) in next(iter(tables.values())).items() if not name.endswith("(304)")}
+    )
 
     lines = [
         f"# Scale benchmark {dt.datetime.now():%Y-%m-%d %H:%M}",
@@ -249,7 +297,7 @@ def main() -> int:
         for name, (path, figures) in results.items():
             lines.append(
                 f"| {name} | `{path}` | {figures['p50']:.1f} | {figures['p95']:.1f} | {figures['rps']:.0f} | "
-                f"{figures['p95'] / trivial_p95:.1f} | {queries[name]} |"
+                f"{figures['p95'] / trivial_p95:.1f} | {queries.get(name, 1)} |"
             )
     lines += [
         "",

@@ -82,6 +82,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    # The open-data API (tracker/api/): DRF for the views, drf-spectacular for the OpenAPI schema, its sidecar
+    # for Swagger UI's files served from this site (the CSP allows nothing else); CORS for the open-data URLs.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "csp",
     "simple_history",
     "axes",
@@ -94,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files straight after the HTTPS redirect, before sessions: they need no cookie or query.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that answers on its own (CommonMiddleware's redirects), as django-cors-headers asks.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tracker.middleware.ChineseFirstMiddleware",  # before LocaleMiddleware: Chinese unless the switch says English
     "django.middleware.locale.LocaleMiddleware",
@@ -220,7 +228,47 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         # A stored page is 5–150 kB: at most ~60 MB per process, the least recently used dropped first.
         "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_ENTRIES", default=400, minimum=1)},
-    }
+    },
+    # The open-data throttle's counts, apart: they would otherwise push stored pages out, and pages them.
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
+}
+
+# Open data (README "Open data"): any site may read the API, the downloads and the feeds from a browser, with GET
+# only and no cookies; the rest of the site sends no CORS headers. The validators are exposed so a script can make
+# conditional requests (tracker/page_cache.py).
+CORS_URLS_REGEX = r"^/(api/v1|downloads|feeds)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["Content-Disposition", "ETag", "Last-Modified"]
+# Requests per minute from one address to the API and the downloads, counted in each process (approximate with
+# several workers, and only for what is rendered: a stored copy or a 304 costs one query and is not counted).
+OPEN_DATA_REQUESTS_PER_MINUTE = env_int("DJANGO_OPEN_DATA_RATE", default=120, minimum=1)
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Anonymous and read-only: no session read (a stored response must hold nothing of a visitor's), no CSRF.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.opendata.throttling.OpenDataThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "进度看板 open data API",
+    "DESCRIPTION": (
+        "Read-only data of the published progress reports (政府工作报告 主要目标任务完成情况): reports, themes (项目), "
+        "departments (单位) and tasks. Only published reports appear. Responses carry ETag and Last-Modified; "
+        "send If-None-Match to get 304 while the data is unchanged."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
 }
 
 TRACKER_MAX_UPLOAD_BYTES = env_int("TRACKER_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024, minimum=1)

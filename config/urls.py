@@ -1,4 +1,4 @@
-"""Top-level URLs: the public pages, the admin, and Django's language switch."""
+"""Top-level URLs: the public pages, the open data (downloads, feeds, API), the admin, and Django's language switch."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -9,6 +9,8 @@ from config.health import healthz
 
 urlpatterns = [
     path("", include("tracker.urls")),
+    path("", include("tracker.opendata.urls")),
+    path("api/v1/", include("tracker.api.urls")),
     path("admin/", admin.site.urls),
     # Without CSRF on purpose: the form is on every public page, and a token in it would tie the
     # stored copy of a page (tracker/page_cache.py) to one visitor's cookie. A forged request can

@@ -17,11 +17,13 @@ ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 def pytest_configure(config):
     """Test-only settings: a fast password hasher (PBKDF2's deliberate slowness took a third of the suite),
+    no open-data rate limit (a crawl renders hundreds of downloads a minute; the throttle's own tests set one),
     and the Hypothesis profile: a quick one while developing, the full count in CI (HYPOTHESIS_PROFILE=ci)."""
     from django.conf import settings
     from hypothesis import settings as hypothesis_settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.OPEN_DATA_REQUESTS_PER_MINUTE = 1_000_000
     hypothesis_settings.register_profile("dev", max_examples=100)
     hypothesis_settings.register_profile("ci", max_examples=1000)
     hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

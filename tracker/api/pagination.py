@@ -1,0 +1,28 @@
+"""Pages of an API list: `?page=` and `?page_size=` (at most MAX_PAGE_SIZE)."""
+
+from __future__ import annotations
+
+from rest_framework.pagination import PageNumberPagination
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def get_next_link(self) -> str | None:
+        return self._page_link(self.page.next_page_number()) if self.page.has_next() else None
+
+    def get_previous_link(self) -> str | None:
+        return self._page_link(self.page.previous_page_number()) if self.page.has_previous() else None
+
+    def _page_link(self, number: int) -> str:
+        """Built from the parameters the view reads, not the raw query string: a stored response is served to
+        everyone asking for the same page, and its links must not carry one visitor's junk parameters."""
+        parameters = self.request.query_params.copy()
+        if number == 1:
+            parameters.pop(self.page_query_param, None)
+        else:
+            parameters[self.page_query_param] = number
+        url = self.request.build_absolute_uri(self.request.path)
+        return f"{url}?{parameters.urlencode()}" if parameters else url
