@@ -29,6 +29,7 @@ def test_upload_preview_confirm(chromium, live_server):
     page.click("text=导入报告")
     page.set_input_files("#id_file", str(SAMPLE_2022))
     page.click("input[name=preview]")
+    page.wait_for_load_state("load")  # the preview of 108 rows streams in: count them once it is whole
 
     assert page.locator("tr.import-row").count() == 108
     assert "错误 0" in page.locator("#diagnostic-counts").inner_text()

@@ -53,6 +53,7 @@ def test_a_changed_copy_waits_as_a_revision_until_published(chromium, live_serve
     page.goto(live_server.url + "/admin/tracker/report/import/")
     page.set_input_files("#id_file", str(changed))
     page.click("input[name=preview]")
+    page.wait_for_load_state("load")  # the preview of 108 rows streams in: count them once it is whole
     assert "此文件将更新已发布的报告" in page.locator("#import-plan").inner_text()
     assert NEW in page.locator("#changed-rows").inner_text()
     page.locator("#rows-diff").screenshot(path=str(ARTIFACTS_DIR / "admin_revision_diff.png"))

@@ -30,6 +30,7 @@ def test_assign_roles_once_and_the_next_quarter_needs_no_help(chromium, live_ser
 
     page.set_input_files("#id_file", str(q1))
     page.click("input[name=preview]")
+    page.wait_for_load_state("load")  # the preview of 108 rows streams in: count them once it is whole
     assert "没有找到表头" in page.locator("#no-header").inner_text()
     page.screenshot(path=str(ARTIFACTS_DIR / "admin_steer_pick_header.png"))
     page.check("#header-line-2")
@@ -47,6 +48,7 @@ def test_assign_roles_once_and_the_next_quarter_needs_no_help(chromium, live_ser
     page.goto(live_server.url + "/admin/tracker/report/import/")
     page.set_input_files("#id_file", str(q2))
     page.click("input[name=preview]")
+    page.wait_for_load_state("load")  # the preview of 108 rows streams in: count them once it is whole
     assert "这个表头以前确认过" in page.locator("#columns-form").inner_text()
     page.screenshot(path=str(ARTIFACTS_DIR / "admin_steer_remembered.png"))
     page.locator("input[name=confirm]").first.click()
