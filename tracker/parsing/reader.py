@@ -13,6 +13,7 @@ from . import errors
 from .assemble import assemble_tasks
 from .columns import Header, Role, find_headers, header_at
 from .formats import TableSource, read_source
+from .formats.limits import parse_budget
 from .metadata import read_metadata
 from .status import judge_tasks
 from .rows import RawRow, read_single_row, segment
@@ -27,8 +28,9 @@ _COPY_AGREEMENT = 0.9
 
 def parse_report_bytes(data: bytes, *, source_name: str = "") -> ParsedReport:
     """Read a published report file (text, web page, Excel or Word). Raises ParseError when there is no table to read."""
-    source = read_source(data, source_name=source_name)
-    return parse_source(source, source_name=source_name, content_hash=hashlib.sha256(data).hexdigest())
+    with parse_budget(source_name):  # one deadline and cell count for the whole file (formats/limits.py)
+        source = read_source(data, source_name=source_name)
+        return parse_source(source, source_name=source_name, content_hash=hashlib.sha256(data).hexdigest())
 
 
 def parse_report_text(text: str, *, source_name: str = "粘贴的文本") -> ParsedReport:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .scoring import IMPOSSIBLE, ROLE_SHAPES, score_cells
 from .columns import Column
 from .text import Cell
+from .formats.limits import check_segment_work, check_time, checked_cells
 
 # Cost of leaving a cell out of every row: high, so it happens only to cells
 # that fit nowhere (they are reported).
@@ -40,11 +41,21 @@ class Segmentation:
 
 
 def _span_scorer(cells: list[Cell], columns: tuple[Column, ...]):
-    """span(column_index, start, length) -> score, cached: a span is reached by many paths."""
-    cache: dict[tuple[int, int, int], float] = {}
+    """span(column_index, start, length) -> score, cached for the position the search is at.
+
+    The search asks for the spans starting at one position, then moves on and never
+    comes back (it asks twice when a row closes there, see `_search`); keeping only
+    the current position's spans bounds the cache by columns × span lengths, where a
+    cache of every span would grow with the file (~85 MB for 12,000 rows).
+    """
+    cache: dict[tuple[int, int], float] = {}
+    at = [-1]  # the start position the cache holds
 
     def span(column_index: int, start: int, length: int) -> float:
-        key = (column_index, start, length)
+        if start != at[0]:
+            cache.clear()
+            at[0] = start
+        key = (column_index, length)
         score = cache.get(key)
         if score is None:
             score = cache[key] = score_cells(columns[column_index].role, cells[start : start + length])
@@ -87,6 +98,8 @@ def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool)
                 best[following][target], back[following][target] = total, (column, position, length)
 
     for position in range(count + 1):
+        if position % 1024 == 0:
+            check_time(f"拼接第 {cells[min(position, count - 1)].line} 行附近的表格行时" if count else "")
         row_start = best[0][position]
         for column in range(width):
             relax(column, position)
@@ -124,7 +137,10 @@ def _search(cells: list[Cell], columns: tuple[Column, ...], *, single_row: bool)
 
 
 def segment(cells: list[Cell], columns: tuple[Column, ...]) -> Segmentation:
-    """Cut the stream into rows (see module docstring)."""
+    """Cut the stream into rows (see module docstring). A stream too big to search is refused up front."""
+    span_lengths = sum(high - low + 1 for low, high, _ in (ROLE_SHAPES[column.role] for column in columns))
+    check_segment_work(len(cells), len(columns), span_lengths)
+    checked_cells(cells)
     rows, skipped = _search(cells, columns, single_row=False)
     return Segmentation(rows, skipped)
 

@@ -21,6 +21,7 @@ from typing import Literal
 
 from .. import errors
 from ..types import ParseError
+from . import limits
 from .source import TableSource
 from .text import read_text_source
 
@@ -69,6 +70,12 @@ def _text_head(data: bytes) -> bytes:
 
 def read_source(data: bytes, *, source_name: str = "") -> TableSource:
     """The TableSource of any accepted format. Raises ParseError (stable code) when there is nothing to read."""
+    with limits.parse_budget(source_name):
+        limits.check_file_size(data, source_name=source_name)
+        return _read_source(data, source_name=source_name)
+
+
+def _read_source(data: bytes, *, source_name: str) -> TableSource:
     format_name = detect_format(data, source_name)
     if format_name == "html":
         from .html import read_html_source
