@@ -14,6 +14,7 @@ did before the limits: `--parser /path/to/a/checkout/without/them --seconds 30`.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -25,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import openpyxl  # noqa: E402
+import openpyxl.comments  # noqa: E402
 
 from tests import bombs  # noqa: E402
 
@@ -86,20 +90,52 @@ def docx_rows(count: int) -> bytes:
     return bombs.replace_part(bombs.small_document(), "word/document.xml", table)
 
 
-def xlsx_rows(rows: int) -> bytes:
-    """A sheet of the header and `rows` tasks (four cells each), written as XML (openpyxl would take long)."""
+def _sheet_data(rows: int, extra_columns: int = 0) -> bytes:
+    """<sheetData> of the header and `rows` tasks (four cells each, and `extra_columns` numbers beyond the header)."""
 
     def text(ref: str, value: str) -> str:
         return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
 
+    extra = [f"{chr(ord('E') + index)}" for index in range(extra_columns)]
     lines = ['<row r="1">' + "".join(text(f"{letter}1", label) for letter, label in zip("ABCD", bombs.HEADER)) + "</row>"]
     for row in range(2, rows + 2):
         cells = [f'<c r="A{row}"><v>{row - 1}</v></c>', text(f"B{row}", f"完成第{row}项重点工程"), text(f"C{row}", "区住建局"), text(f"D{row}", "已完成")]
+        cells += [f'<c r="{letter}{row}"><v>{row}</v></c>' for letter in extra]
         lines.append(f'<row r="{row}">' + "".join(cells) + "</row>")
-    sheet_data = ("<sheetData>" + "".join(lines) + "</sheetData>").encode()
+    return ("<sheetData>" + "".join(lines) + "</sheetData>").encode()
+
+
+def _with_sheet_data(package: bytes, sheet_data: bytes) -> bytes:
     return bombs.replace_part(
-        bombs.small_workbook(), "xl/worksheets/sheet1.xml", lambda xml: re.sub(rb"<sheetData>.*</sheetData>", lambda _: sheet_data, xml, flags=re.DOTALL)
+        package, "xl/worksheets/sheet1.xml", lambda xml: re.sub(rb"<sheetData>.*</sheetData>", lambda _: sheet_data, xml, flags=re.DOTALL)
     )
+
+
+def xlsx_rows(rows: int) -> bytes:
+    """A sheet of the header and `rows` tasks, written as XML (openpyxl would take long)."""
+    return _with_sheet_data(bombs.small_workbook(), _sheet_data(rows))
+
+
+def xlsx_at_every_openpyxl_limit(rows: int = 14_900) -> bytes:
+    """Near every limit on what openpyxl makes at once: a style sheet of 9,500 cell formats (~57,000 nodes),
+    4,900 comments and `rows` rows of 4 cells, together under the package's node limit."""
+    workbook = openpyxl.Workbook()
+    for row in range(1, 4_901):
+        workbook.active.cell(row, 6).comment = openpyxl.comments.Comment("批注", "编辑")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    styles = "".join(f'<xf numFmtId="{index % 200}" fontId="0" fillId="0" borderId="0" xfId="0"/>' for index in range(9_500))
+    package = bombs.replace_part(
+        buffer.getvalue(), "xl/styles.xml",
+        lambda xml: re.sub(rb'<cellXfs count="\d+">.*?</cellXfs>', f'<cellXfs count="9500">{styles}</cellXfs>'.encode(), xml, flags=re.DOTALL),
+    )
+    return _with_sheet_data(package, _sheet_data(rows))
+
+
+def html_valueless_attributes() -> bytes:
+    """A page just under the page size limit of paragraphs with 30 attributes without "=" each (uncounted nodes)."""
+    names = " ".join(f"a{index}" for index in range(30))
+    return bombs._page(bombs._row(bombs.HEADER, "th") + "<tr><td>" + f"<p {names}>x</p>" * 40_000 + "</td></tr>")
 
 
 def one_character_lines(count: int) -> bytes:
@@ -111,8 +147,9 @@ AT_THE_LIMITS = {
     "html 6,000 rows": ("rows-6k.html", lambda: html_rows(6_000)),
     "docx 6,000 rows": ("rows-6k.docx", lambda: docx_rows(6_000)),
     "xlsx 14,999 rows and the header (the row limit)": ("rows-15k.xlsx", lambda: xlsx_rows(14_999)),
-    "xlsx 60,000 rows (240,000 cells, under the cell limit)": ("cells-240k.xlsx", lambda: xlsx_rows(60_000)),
-    "html 290,000 <br> (under the element limit)": ("br-290k.html", lambda: bombs.html_many_elements(290_000)),
+    "xlsx at every openpyxl limit at once": ("openpyxl-limits.xlsx", xlsx_at_every_openpyxl_limit),
+    "html 290,000 <br> (under the node limit)": ("br-290k.html", lambda: bombs.html_many_elements(290_000)),
+    "html 4.7 MB of attributes without = (size limit)": ("attributes.html", html_valueless_attributes),
     "text 240,000 one-character lines": ("lines-240k.txt", lambda: one_character_lines(240_000)),
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import random
 import struct
 import zipfile
 import zlib
@@ -65,6 +66,15 @@ def _add_merges(sheet_xml: bytes, refs: list[str]) -> bytes:
 def xlsx_merged_area() -> bytes:
     """The sweep's 5 KB workbook: one <mergeCell ref="C10:XFD1048576"/>, 17 billion cells, below a real table."""
     return replace_part(small_workbook(), "xl/worksheets/sheet1.xml", lambda xml: _add_merges(xml, ["C10:XFD1048576"]))
+
+
+def xlsx_hyperlink_range() -> bytes:
+    """A hyperlink over the whole sheet: openpyxl gives every cell of its range a copy."""
+
+    def change(xml: bytes) -> bytes:
+        return xml.replace(b"</sheetData>", b'</sheetData><hyperlinks><hyperlink ref="A1:XFD1048576" display="x"/></hyperlinks>', 1)
+
+    return replace_part(small_workbook(), "xl/worksheets/sheet1.xml", change)
 
 
 def xlsx_merged_area_over_data() -> bytes:
@@ -178,6 +188,21 @@ def docx_grid_span() -> bytes:
     return small_document(grid_spans={(2, column): 10**9 for column in range(len(HEADER))})
 
 
+def docx_attributes(paragraphs: int = 35_000, attributes: int = 30) -> bytes:
+    """Empty paragraphs with 30 attributes each before the table: 14 MB of XML that compresses only ~4×
+    (random values), ~300 MB as python-docx's tree."""
+    values = random.Random(18)
+
+    def change(xml: bytes) -> bytes:
+        extra = "".join(
+            "<w:p " + " ".join(f'w:a{index}="{values.getrandbits(16):04X}"' for index in range(attributes)) + "/>"
+            for _ in range(paragraphs)
+        )
+        return xml.replace(b"<w:body>", b"<w:body>" + extra.encode(), 1)
+
+    return replace_part(small_document(), "word/document.xml", change)
+
+
 # --- web pages ----------------------------------------------------------------------------------------
 
 
@@ -250,11 +275,13 @@ BOMBS = {
     "xlsx merged area C10:XFD1048576": ("merged.xlsx", xlsx_merged_area),
     "xlsx merged area over data": ("merged-data.xlsx", xlsx_merged_area_over_data),
     "xlsx far cell XFD1048576": ("far.xlsx", xlsx_far_cell),
+    "xlsx hyperlink A1:XFD1048576": ("link.xlsx", xlsx_hyperlink_range),
     "xlsx inflating to 2 GB": ("zip-2gb.xlsx", xlsx_inflating_to_2gb),
     "xlsx 2 GB, size declared 10 KB": ("zip-2gb-lying.xlsx", lambda: xlsx_inflating_to_2gb(declared_size=10_000)),
-    "xlsx 20 MB of spaces (ratio ~1000)": ("zip-ratio.xlsx", lambda: xlsx_padded_with_spaces(20 * 1024 * 1024)),
+    "xlsx 12 MB of spaces (ratio ~1000)": ("zip-ratio.xlsx", lambda: xlsx_padded_with_spaces(12 * 1024 * 1024)),
     "docx gridSpan 1e9 (one cell)": ("span-one.docx", docx_grid_span_clamped),
     "docx gridSpan 1e9 (whole row)": ("span-row.docx", docx_grid_span),
+    "docx 1 million attributes": ("attributes.docx", docx_attributes),
     "html colspan=1000 title": ("title.html", html_colspan_title),
     "html colspan 1e6 x rowspan 1e9": ("spans.html", html_colspan_rowspan),
     "html row of 20,000 cells": ("wide.html", html_wide_row),

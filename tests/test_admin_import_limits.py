@@ -78,7 +78,7 @@ def test_it_reads_a_clamped_workbook_and_stores_the_warning_with_the_report(edit
     response = preview(editor_client, bombs.xlsx_merged_area(), "merged.xlsx")
 
     assert len(response.context["rows"]) == 3
-    assert "合并单元格 C10:XFD1048576 远远超出有内容的范围" in response.content.decode()
+    assert "合并单元格（或超链接）区域 C10:XFD1048576 远远超出有内容的范围" in response.content.decode()
     assert nothing_stored()
 
     editor_client.post(IMPORT_URL, {"token": response.context["token"], "confirm": "1"})

@@ -12,13 +12,14 @@ from tracker.parsing.formats import limits
 
 # file name, builder, what the one line on stderr says after the path.
 REFUSED = [
-    ("merged.xlsx", bombs.xlsx_merged_area_over_data, "的合并单元格共覆盖 129,844 个单元格"),
+    ("merged.xlsx", bombs.xlsx_merged_area_over_data, "的合并单元格（和超链接区域）共覆盖 129,844 个单元格"),
     ("far.xlsx", bombs.xlsx_far_cell, "使用到 A1:XFD1048576（1,048,576 行 × 16,384 列"),
-    ("zip-2gb.xlsx", bombs.xlsx_inflating_to_2gb, "解压后有 2.0 GB，超过单个部件的上限 24.0 MB"),
+    ("zip-2gb.xlsx", bombs.xlsx_inflating_to_2gb, f"解压后有 2.0 GB，超过单个部件的上限 {limits.size_text(limits.MAX_PART_BYTES)}"),
+    ("attributes.docx", bombs.docx_attributes, f"超过上限 {limits.MAX_XML_NODES:,}"),
     ("span.docx", bombs.docx_grid_span, f"超过 {limits.MAX_COLUMNS} 列的上限"),
     ("spans.html", bombs.html_colspan_rowspan, f"中的单元格和段落超过上限 {limits.MAX_CELLS:,} 个"),
     ("wide.html", bombs.html_wide_row, f"超过 {limits.MAX_COLUMNS} 列的上限"),
-    ("elements.html", bombs.html_many_elements, f"超过上限 {limits.MAX_HTML_ELEMENTS:,}"),
+    ("elements.html", bombs.html_many_elements, f"超过上限 {limits.MAX_HTML_NODES:,}"),
     ("rows.txt", lambda: bombs.flattened_rows(16_000), f"的表格超过 {limits.MAX_ROWS:,} 行"),
     ("paste.txt", lambda: bombs.long_paste(limits.MAX_TEXT_CHARS + 1).encode(), f"超过上限 {limits.MAX_TEXT_CHARS:,}"),
 ]

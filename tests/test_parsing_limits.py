@@ -5,7 +5,11 @@ The bombs are built in tests/bombs.py without ever holding what they claim (17 b
 2 GB of inflated XML). Each test finishes in well under a second or two.
 """
 
+import io
+
+import openpyxl
 import pytest
+from openpyxl.comments import Comment
 
 from tests import bombs
 from tests.conftest import SAMPLE_2020, SAMPLE_2022
@@ -51,7 +55,7 @@ def test_merged_ranges_still_over_the_limit_after_clipping_are_refused():
     error = refused(bombs.xlsx_merged_area_over_data(), "merged.xlsx")
 
     assert error.code == errors.MERGE_TOO_LARGE
-    assert error.message.startswith("“merged.xlsx”的合并单元格共覆盖 129,844 个单元格")
+    assert error.message.startswith("“merged.xlsx”的合并单元格（和超链接区域）共覆盖 129,844 个单元格")
     assert "A7:Z5000" in error.message and f"{limits.MAX_MERGED_AREA:,}" in error.message
     assert "取消" in error.message
 
@@ -71,6 +75,36 @@ def test_a_workbook_writing_more_cells_than_the_limit_is_refused_before_openpyxl
 
     assert error.code == errors.TOO_MANY_CELLS
     assert "工作簿中写有 17 个单元格" in error.message
+
+
+def test_a_hyperlink_over_the_whole_sheet_is_clipped_to_the_data_and_the_table_read():
+    report = parse_report_bytes(bombs.xlsx_hyperlink_range(), source_name="link.xlsx")
+
+    assert the_table_is_read(report)
+    [clipped] = [d for d in report.diagnostics if d.code == errors.MERGE_CLIPPED]
+    assert "A1:XFD1048576" in clipped.message and "A1:D6" in clipped.message
+
+
+def test_rows_comments_and_styles_a_workbook_writes_are_counted_before_openpyxl_loads_it(monkeypatch):
+    workbook = openpyxl.load_workbook(io.BytesIO(bombs.small_workbook()))
+    workbook.active["A4"].comment = Comment("批注", "编辑")
+    workbook.active["A5"].comment = Comment("批注", "编辑")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data = buffer.getvalue()
+    loaded = []
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *args, **kwargs: loaded.append(1))
+
+    for limit, code, message in [
+        ("MAX_WORKBOOK_ROWS", errors.TOO_MANY_ROWS, "的工作表共写有 5 行（含只设置了行高或格式的空行），超过上限 4"),
+        ("MAX_COMMENTS", errors.TOO_MANY_ELEMENTS, "中有 2 条批注，超过上限 1"),
+        ("MAX_STYLE_NODES", errors.TOO_MANY_ELEMENTS, "的样式表有约"),
+    ]:
+        with monkeypatch.context() as patch:
+            patch.setattr(limits, limit, {"MAX_WORKBOOK_ROWS": 4, "MAX_COMMENTS": 1, "MAX_STYLE_NODES": 10}[limit])
+            error = refused(data, "book.xlsx")
+        assert (error.code, error.message.startswith("“book.xlsx”" + message)) == (code, True), error.message
+    assert loaded == []
 
 
 # --- zip packages ------------------------------------------------------------------------------------
@@ -99,7 +133,9 @@ def test_a_part_inflating_to_2_gb_is_refused_from_the_zip_directory_without_infl
 
     assert inflated == []
     assert error.code == errors.FILE_TOO_LARGE
-    assert error.message.startswith("“zip-2gb.xlsx”中的“xl/worksheets/sheet1.xml”解压后有 2.0 GB，超过单个部件的上限 24.0 MB")
+    assert error.message.startswith(
+        f"“zip-2gb.xlsx”中的“xl/worksheets/sheet1.xml”解压后有 2.0 GB，超过单个部件的上限 {limits.size_text(limits.MAX_PART_BYTES)}"
+    )
 
 
 def test_a_part_inflating_past_its_declared_size_is_refused_after_inflating_that_size_only(inflated):
@@ -111,7 +147,7 @@ def test_a_part_inflating_past_its_declared_size_is_refused_after_inflating_that
 
 
 def test_a_part_compressed_over_the_ratio_limit_is_refused():
-    error = refused(bombs.xlsx_padded_with_spaces(20 * 1024 * 1024), "ratio.xlsx")
+    error = refused(bombs.xlsx_padded_with_spaces(12 * 1024 * 1024), "ratio.xlsx")
 
     assert error.code == errors.FILE_TOO_LARGE
     assert "压缩了" in error.message and f"超过上限 {limits.MAX_COMPRESSION_RATIO} 倍" in error.message
@@ -151,6 +187,13 @@ def test_a_grid_span_that_is_no_number_is_a_damaged_file_not_a_crash():
     error = refused(data, "span.docx")
 
     assert error.code == errors.CORRUPT_FILE
+
+
+def test_a_document_whose_tree_would_be_too_big_is_refused_before_python_docx_parses_it():
+    error = refused(bombs.docx_attributes(), "attributes.docx")
+
+    assert error.code == errors.TOO_MANY_ELEMENTS
+    assert error.message.startswith("“attributes.docx”有约 1,") and f"超过上限 {limits.MAX_XML_NODES:,}" in error.message
 
 
 # --- web pages ----------------------------------------------------------------------------------------
@@ -203,11 +246,20 @@ def test_a_table_inside_40_nested_layout_tables_is_read_without_reading_the_page
     assert len(read) < 40 * 5_000 + 100_000
 
 
+def test_a_page_over_the_page_size_limit_is_refused_before_it_is_parsed(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_HTML_BYTES", 500)
+
+    error = refused(bombs.html_colspan_title(), "title.html")
+
+    assert error.code == errors.FILE_TOO_LARGE
+    assert error.message.startswith("“title.html”有 1 KB，超过可读取的上限 0 KB")
+
+
 def test_a_page_with_more_elements_than_the_limit_is_refused_before_it_is_parsed():
     error = refused(bombs.html_many_elements(), "elements.html")
 
     assert error.code == errors.TOO_MANY_ELEMENTS
-    assert error.message.startswith("“elements.html”有约 400,") and f"{limits.MAX_HTML_ELEMENTS:,}" in error.message
+    assert error.message.startswith("“elements.html”有约 400,") and f"{limits.MAX_HTML_NODES:,}" in error.message
 
 
 # --- text ---------------------------------------------------------------------------------------------
@@ -326,7 +378,7 @@ def test_the_cell_budget_is_per_file(monkeypatch):
 
 TENTH_OF_EVERY_LIMIT = [
     "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "MAX_PACKAGE_BYTES", "MAX_PART_BYTES", "MAX_PACKAGE_PARTS",
-    "MAX_XML_ELEMENTS", "MAX_HTML_ELEMENTS", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS", "MAX_MERGED_AREA",
+    "MAX_XML_NODES", "MAX_HTML_NODES", "MAX_HTML_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELLS", "MAX_MERGED_AREA",
     "MAX_CELL_CHARS", "MAX_SEGMENT_WORK", "MAX_PARSE_SECONDS",
 ]
 

@@ -127,7 +127,7 @@ MSG_CELL_TOO_LONG = (
 )
 TOO_MANY_ELEMENTS = "too-many-elements"
 MSG_TOO_MANY_ELEMENTS = (
-    "{name}有约 {count:,} 个标签（网页或 XML 元素），超过上限 {limit:,}。"
+    "{name}有约 {count:,} 个标签和属性（网页或 XML 的元素），超过上限 {limit:,}。"
     "请删除表格之外的内容，或另存为文本、Excel 文件后再导入。"
 )
 TOO_MANY_ROWS = "too-many-rows"
@@ -149,8 +149,17 @@ MSG_SEGMENT_TOO_LARGE = (
 )
 MERGE_TOO_LARGE = "merge-too-large"
 MSG_MERGE_TOO_LARGE = (
-    "{name}的合并单元格共覆盖 {area:,} 个单元格（已截到有内容的范围 {extent} 之内），超过上限 {limit:,}；"
+    "{name}的合并单元格（和超链接区域）共覆盖 {area:,} 个单元格（已截到有内容的范围 {extent} 之内），超过上限 {limit:,}；"
     "最大的是 {range}。请在 Excel 中取消表格之外或多余的合并单元格后另存再导入。"
+)
+MSG_WORKBOOK_ROWS = (
+    "{name}的工作表共写有 {count:,} 行（含只设置了行高或格式的空行），超过上限 {limit:,}。"
+    "请删除表格下方多余的行（或拆分文件）后另存再导入。"
+)
+MSG_TOO_MANY_COMMENTS = "{name}中有 {count:,} 条批注，超过上限 {limit:,}。请删除批注（审阅 → 删除）后另存再导入。"
+MSG_TOO_MANY_STYLES = (
+    "{name}的样式表有约 {count:,} 个元素和属性（单元格格式、字体、边框等），超过上限 {limit:,}：工作簿中积累了大量多余的格式。"
+    "请把表格复制到一个新工作簿（只粘贴值和必要的格式）后再导入。"
 )
 PARSE_TOO_SLOW = "parse-too-slow"
 MSG_PARSE_TOO_SLOW = "读取{name}超过 {limit:g} 秒仍未完成（{where}），已停止，未导入任何内容。请拆分成几个较小的文件分别导入。"
@@ -158,7 +167,7 @@ MSG_PARSE_TOO_SLOW = "读取{name}超过 {limit:g} 秒仍未完成（{where}）�
 # Warnings: something beyond a limit was cut back and the rest read (see limits.py for which).
 MERGE_CLIPPED = "merge-clipped"
 MSG_MERGE_CLIPPED = (
-    "合并单元格 {range} 远远超出有内容的范围（到 {extent} 为止），已按 {clipped} 读取{more}。"
+    "合并单元格（或超链接）区域 {range} 远远超出有内容的范围（到 {extent} 为止），已按 {clipped} 读取{more}。"
     "请核对表格，并在 Excel 中取消多余的合并。"
 )
 SPAN_CLAMPED = "span-clamped"

@@ -61,7 +61,7 @@ def read_html_source(data: bytes, *, source_name: str) -> TableSource:
     diagnostics = []
     if encoding == "gb18030":
         diagnostics.append(Diagnostic(None, Severity.INFO, errors.DECODED_GB18030, errors.MSG_DECODED_GB18030))
-    limits.check_elements(limits.element_count(text), limit=limits.MAX_HTML_ELEMENTS)  # before lxml builds the tree
+    limits.check_page(text)  # before lxml builds the tree
     try:
         # lxml refuses a str that still declares its encoding; the text is decoded already.
         root = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text))

@@ -20,12 +20,14 @@ Refused (a `ParseError`, nothing imported; codes and messages in `errors.py`):
   MAX_COMPRESSION_RATIO: `file-too-large` (a part whose inflated size differs
   from its declared size: `corrupt-file`);
 - MAX_TEXT_CHARS, MAX_CELL_CHARS: `text-too-long`;
-- MAX_XML_ELEMENTS (packages), MAX_HTML_ELEMENTS (pages): `too-many-elements`;
+- MAX_XML_NODES (packages), MAX_HTML_NODES (pages): `too-many-elements`;
+  MAX_HTML_BYTES: `file-too-large`;
 - MAX_ROWS: `too-many-rows`; MAX_COLUMNS: `too-many-columns`;
 - MAX_CELLS (cells laid out in grids, paragraphs of a page or document, a
   sheet's used range, cells written in a workbook, lines of flattened text) and
   MAX_SEGMENT_WORK: `too-many-cells`;
 - MAX_MERGED_AREA, still exceeded after clipping: `merge-too-large`;
+- MAX_WORKBOOK_ROWS: `too-many-rows`; MAX_COMMENTS, MAX_STYLE_NODES: `too-many-elements`;
 - MAX_PARSE_SECONDS: `parse-too-slow` (a backstop: the limits above keep every
   file well inside it; checked as rows are laid out and searched, so it stops a
   runaway loop there, not inside lxml or openpyxl, whose input the limits bound).
@@ -36,9 +38,10 @@ Clamped and read, with a warning diagnostic:
   colspan="1000" above a real table still reads the table;
 - a row span (HTML rowspan) is clamped to the rows the table has, as browsers do
   (so never more than MAX_ROWS), silently: that is what it means;
-- merged ranges of a workbook whose total area is over MAX_MERGED_AREA are
-  clipped to the last row and column that hold a value (`merge-clipped`); only
-  when the clipped area is still over the limit is the file refused.
+- merged ranges and hyperlink ranges of a sheet (openpyxl makes an object for
+  each cell they cover) whose total area is over MAX_MERGED_AREA are clipped to
+  the last row and column that hold a value (`merge-clipped`); only when the
+  clipped area is still over the limit is the file refused.
 
 Not bounded here: the targets/actuals extraction (`tracker/parsing/metrics`, run by
 `status.judge_tasks` after the table is read) costs more than linearly in the
@@ -74,24 +77,28 @@ MAX_FILE_BYTES = 10 * MB
 # A real report has 15–40 thousand; the 6,000-row table ~0.9 million; 2 million is ~13,000 real rows.
 MAX_TEXT_CHARS = 2_000_000
 
-# Zip packages (.xlsx, .docx). Real ones inflate to 0.1–2 MB, a 6,000-row workbook to ~8 MB
-# (its sheet ~7.7 MB). The package and each part (the sheet, document.xml) are capped separately.
-MAX_PACKAGE_BYTES = 40 * MB
-MAX_PART_BYTES = 24 * MB
+# Zip packages (.xlsx, .docx). Real ones inflate to 0.1–2 MB, a 6,000-row workbook to ~8 MB (its
+# sheet ~7.7 MB), a 6,000-row Word table ~6 MB. The package and each part (the sheet, document.xml)
+# are capped separately; python-docx holds every part in memory, XML parts also as trees.
+MAX_PACKAGE_BYTES = 32 * MB
+MAX_PART_BYTES = 16 * MB
 # Parts in a package: Excel and Word write 10–40, a document with pictures a few hundred.
 MAX_PACKAGE_PARTS = 2_000
 # Inflated / compressed size of one part, checked for parts of at least RATIO_CHECKED_FROM bytes: XML
 # compresses 5–30×, zeros ~1000× (a small part may be repetitive: styles.xml reaches 30×).
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECKED_FROM = 1 * MB
-# XML elements in a package (counted as "<" not followed by "/" "!" "?", over every part). lxml holds
-# ~115 bytes per element, so python-docx's trees stay under ~115 MB. A 6,000-row Word table has
-# ~180,000 (a heavily formatted one perhaps 3× that).
-MAX_XML_ELEMENTS = 1_000_000
-# HTML elements in a page: besides lxml's tree, the page reader walks every element in Python
-# (~15 µs and ~250 bytes each at the peak). A real page has a few thousand; a 6,000-row table ~80,000
-# (Word's "save as web page" markup perhaps twice that).
-MAX_HTML_ELEMENTS = 300_000
+# Nodes of a parsed tree: XML elements and attributes over a package (python-docx parses every XML
+# part into an lxml tree: 960,000 nodes measured 215 MB), HTML elements and attributes of a page.
+# libxml2 keeps ~110–250 bytes per node, so a tree stays under ~140 MB. A Word file of the 108-task
+# sample has ~50,000 (python-docx's template styles are most of them), a 6,000-row Word table ~290,000
+# (200,000 elements, 90,000 attributes), a 6,000-row page ~100,000. Counted from the markup: "<" not
+# followed by "/" "!" "?", and "=" (an upper bound).
+MAX_XML_NODES = 600_000
+MAX_HTML_NODES = 300_000
+# Bytes of a web page: the attributes without "=" (`<p a b c …>`) escape the count above, and cost
+# ~110 bytes each in the tree, so the page's size bounds them (the admin's default upload cap).
+MAX_HTML_BYTES = 5 * MB
 
 # Table rows. Issue 17: a 6,000-row table must import; issue 18: the 11,915-row text table of the
 # security sweep is valid and must preview in < 5 s. Import time grows linearly with rows, so the
@@ -106,6 +113,15 @@ MAX_CELLS = 250_000
 # Cells covered by merged ranges in one sheet (openpyxl makes an object for each). A 6,000-row
 # table with its themes and departments merged down covers ~18,000.
 MAX_MERGED_AREA = 100_000
+# What else openpyxl makes objects of while loading a workbook, before the parser sees a cell. Rows the
+# sheets write (a row with its own height or format is ~800 bytes; a 6,000-row table writes 6,000),
+# comments (~2.5 KB each with their cell; progress tables have a handful) and the nodes (elements and
+# attributes) of the style sheet: a cell format is ~6 nodes and ~1.9 KB, and openpyxl's style list is
+# quadratic (200,000 formats took 14 s and 430 MB). Excel itself allows 64,000 cell formats; real
+# workbooks have a few hundred, 60,000 nodes is ~10,000.
+MAX_WORKBOOK_ROWS = 40_000
+MAX_COMMENTS = 5_000
+MAX_STYLE_NODES = 60_000
 # Columns one cell may span: Word tables have at most 63 columns; a wider HTML colspan is a
 # "whole width" title cell at best. Clamped, not refused.
 MAX_COLUMN_SPAN = 64
@@ -254,17 +270,28 @@ def check_text_lines(count: int, *, source_name: str) -> None:
         )
 
 
-def element_count(markup: str | bytes) -> int:
-    """Elements in XML or HTML, from its "<" (closing tags, comments and declarations left out); an upper bound."""
-    lt, close, bang, question = ("<", "</", "<!", "<?") if isinstance(markup, str) else (b"<", b"</", b"<!", b"<?")
-    return markup.count(lt) - markup.count(close) - markup.count(bang) - markup.count(question)
+def node_count(markup: str | bytes) -> int:
+    """Elements and attributes in XML or HTML, from its "<" (closing tags, comments and declarations left
+    out) and its "="; an upper bound (an "=" in the text counts too)."""
+    lt, close, bang, question, equals = ("<", "</", "<!", "<?", "=") if isinstance(markup, str) else (b"<", b"</", b"<!", b"<?", b"=")
+    return markup.count(lt) - markup.count(close) - markup.count(bang) - markup.count(question) + markup.count(equals)
 
 
-def check_elements(count: int, *, limit: int | None = None, source_name: str | None = None) -> None:
-    """Refuse more than `limit` elements (MAX_XML_ELEMENTS unless given)."""
-    limit = MAX_XML_ELEMENTS if limit is None else limit
+def check_nodes(count: int, *, limit: int | None = None, source_name: str | None = None) -> None:
+    """Refuse more than `limit` nodes (MAX_XML_NODES unless given)."""
+    limit = MAX_XML_NODES if limit is None else limit
     if count > limit:
         raise refuse(errors.TOO_MANY_ELEMENTS, errors.MSG_TOO_MANY_ELEMENTS, source_name=source_name, count=count, limit=limit)
+
+
+def check_page(text: str, *, source_name: str | None = None) -> None:
+    """A web page's size and nodes within MAX_HTML_BYTES and MAX_HTML_NODES, before lxml parses it."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_HTML_BYTES:
+        raise refuse(
+            errors.FILE_TOO_LARGE, errors.MSG_FILE_TOO_LARGE, source_name=source_name, size=size_text(size), limit=size_text(MAX_HTML_BYTES)
+        )
+    check_nodes(node_count(text), limit=MAX_HTML_NODES, source_name=source_name)
 
 
 def check_cell_text(text: str, *, line: int | None) -> None:
@@ -325,18 +352,18 @@ def check_package(data: bytes, *, source_name: str, what: str, app: str, suffix:
             errors.FILE_TOO_LARGE, errors.MSG_PACKAGE_TOO_LARGE,
             size=size_text(declared), packed=size_text(len(data)), limit=size_text(MAX_PACKAGE_BYTES), **named,
         )
-    elements = 0
+    nodes = 0
     for part in parts:
         size = 0
         try:
             for chunk in _inflate(data, part, limit=part.file_size):
                 size += len(chunk)
-                elements += element_count(chunk)  # a "</" cut at a chunk's end counts once too often: fine
+                nodes += node_count(chunk)  # a "</" cut at a chunk's end counts once too often: fine
         except _Corrupt:
             raise corrupt from None
         if size != part.file_size:
             raise refuse(errors.CORRUPT_FILE, errors.MSG_PART_SIZE_WRONG, part=part.filename, **named)
-        check_elements(elements, source_name=source_name)
+        check_nodes(nodes, source_name=source_name)
 
 
 def _check_declared(part: zipfile.ZipInfo, named: dict) -> None:

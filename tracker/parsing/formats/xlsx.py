@@ -113,24 +113,36 @@ def _lay_out(sheet: Worksheet) -> RawTable:
 # (self-closing when it holds no value) and <mergeCell ref="C10:XFD1048576"/>, any namespace prefix.
 _CELL_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*?)(/?)>")
 _CELL_REF_RE = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{1,3})([0-9]{1,7})["']""")
-_MERGE_REF_RE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)""")
+# Merged ranges and hyperlinks, whose ranges openpyxl also lays out cell by cell.
+_MERGE_REF_RE = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(?:mergeCell|hyperlink)\b[^>]*?\bref\s*=\s*["']([^"']*)""")
+_ROW_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])")
+_COMMENT_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?comment(?=[\s/>])")
 _LAST_ROW, _LAST_COLUMN = 1_048_576, 16_384  # an Excel sheet's size: "A:A" and "3:3" reach its edge
 
 
 def _within_cell_limits(data: bytes) -> tuple[bytes, list[Diagnostic]]:
     """The workbook, checked for what openpyxl would make of it, and with merged ranges clipped if they must be.
 
-    openpyxl makes an object for every cell the XML writes and, on loading, for every position
-    of every merged range: counted here first (formats/limits.py). Runs after `check_package`,
-    so every part inflates to its declared size, within the limits.
+    openpyxl makes an object for every cell, row and comment the XML writes, for every element of
+    the style sheet and, on loading, for every position of every merged range and hyperlink range:
+    counted here first (formats/limits.py). Runs after `check_package`, so every part inflates to
+    its declared size, within the limits.
     """
-    cells = 0
+    cells = rows = comments = 0
     clipped_parts: dict[str, bytes] = {}
     diagnostics: list[Diagnostic] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for part in package.infolist():
             xml = package.read(part)
-            if b"sheetData" not in xml and b"mergeCell" not in xml:
+            if b"styleSheet" in xml:
+                count = limits.node_count(xml)
+                if count > limits.MAX_STYLE_NODES:
+                    raise limits.refuse(errors.TOO_MANY_ELEMENTS, errors.MSG_TOO_MANY_STYLES, count=count, limit=limits.MAX_STYLE_NODES)
+            if b"commentList" in xml:
+                comments += sum(1 for _ in _COMMENT_RE.finditer(xml))
+                if comments > limits.MAX_COMMENTS:
+                    raise limits.refuse(errors.TOO_MANY_ELEMENTS, errors.MSG_TOO_MANY_COMMENTS, count=comments, limit=limits.MAX_COMMENTS)
+            if b"sheetData" not in xml and b"mergeCell" not in xml and b"hyperlink" not in xml:
                 continue  # not a worksheet (one without cells may still hold merged ranges)
             cells += sum(1 for _ in _CELL_RE.finditer(xml))
             if cells > limits.MAX_CELLS:
@@ -138,6 +150,9 @@ def _within_cell_limits(data: bytes) -> tuple[bytes, list[Diagnostic]]:
                     errors.TOO_MANY_CELLS, errors.MSG_TOO_MANY_CELLS,
                     found=f"工作簿中写有 {cells:,} 个单元格，含只有格式的空单元格", limit=limits.MAX_CELLS,
                 )
+            rows += sum(1 for _ in _ROW_RE.finditer(xml))
+            if rows > limits.MAX_WORKBOOK_ROWS:
+                raise limits.refuse(errors.TOO_MANY_ROWS, errors.MSG_WORKBOOK_ROWS, count=rows, limit=limits.MAX_WORKBOOK_ROWS)
             clipped = _clip_merges(xml, diagnostics)
             if clipped is not None:
                 clipped_parts[part.filename] = clipped
