@@ -14,7 +14,7 @@ from . import errors
 from .columns import Column, Header, Role, find_headers, forced_header, header_at
 from .furniture import furniture_tail_start
 from .markers import is_seq
-from .rows import segment
+from .rows import check_search_size, segment
 from .tables import TableRows, is_caption
 from .text import Cell
 from .types import Diagnostic, ParseError, Severity
@@ -122,9 +122,12 @@ def read_text_tables(
         bodies[-1] = _without_print_copy_tail(cells, headers, copy_index, spans[-1].header, bodies[-1], title_cell, diagnostics)
     bodies[-1] = _without_furniture(bodies[-1], title_cell, diagnostics)
 
+    readings = [span.header.readings() for span in spans]
+    # Every search sized before the first starts: a file too big to search is refused at once.
+    check_search_size([(body, len(span.header.columns), tried) for span, body, tried in zip(spans, bodies, readings)])
     tables = []
     for position, (span, body, caption) in enumerate(zip(spans, bodies, captions)):
-        header, segmentation = _best_reading(span.header, body, diagnostics)
+        header, segmentation = _best_reading(span.header, readings[position], body, diagnostics)
         is_last = position == len(spans) - 1
         ends_file = is_last and (body[-1] is cells[-1] if body else True)
         tables.append(TableRows(header, segmentation.rows, caption, ends_file, segmentation.skipped))
@@ -200,9 +203,8 @@ def _report_trailer(trailer: list[Cell], diagnostics: list[Diagnostic]) -> None:
     )
 
 
-def _best_reading(header: Header, body: list[Cell], diagnostics: list[Diagnostic]):
-    """The header's column layout that the cells fit best (one layout for most headers)."""
-    readings = header.readings()
+def _best_reading(header: Header, readings: list[tuple[Column, ...]], body: list[Cell], diagnostics: list[Diagnostic]):
+    """Of the header's column layouts (`Header.readings`: one for most headers), the one the cells fit best."""
     best = None
     for columns in readings:
         group_rows = not any(column.role is Role.THEME for column in columns)
