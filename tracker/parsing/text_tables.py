@@ -51,19 +51,30 @@ def locate_headers(
     return find_headers(cells)
 
 
+def _probe(cells: list[Cell], start: int) -> tuple[str, ...] | None:
+    """The first cells from `start`, compared to tell a second printing; None when too few are left."""
+    probe = tuple(c.key for c in cells[start : start + _COPY_PROBE_CELLS])
+    return probe if len(probe) == _COPY_PROBE_CELLS else None
+
+
 def _same_start(cells: list[Cell], first: int, second: int) -> bool:
-    probe_a = [c.key for c in cells[first : first + _COPY_PROBE_CELLS]]
-    probe_b = [c.key for c in cells[second : second + _COPY_PROBE_CELLS]]
-    return len(probe_a) == _COPY_PROBE_CELLS and probe_a == probe_b
+    probe = _probe(cells, first)
+    return probe is not None and probe == _probe(cells, second)
 
 
 def _copy_start(cells: list[Cell], headers: list[Header]) -> int | None:
-    """The index of the header where the print copy starts (a header whose rows repeat an earlier one's), or None."""
-    for later in range(1, len(headers)):
-        for earlier in range(later):
-            a, b = headers[earlier], headers[later]
-            if a.labels == b.labels and _same_start(cells, a.end, b.end):
-                return later
+    """The index of the header where the print copy starts (a header whose rows repeat an earlier one's), or None.
+
+    One pass (text of thousands of headers is compared in linear time, within the limits)."""
+    seen: set[tuple] = set()
+    for index, header in enumerate(headers):
+        probe = _probe(cells, header.end)
+        if probe is None:
+            continue
+        key = (header.labels, probe)
+        if key in seen:
+            return index
+        seen.add(key)
     return None
 
 
