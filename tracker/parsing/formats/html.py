@@ -61,14 +61,21 @@ def read_html_source(data: bytes, *, source_name: str, header_line: int | None =
     tables = list(root.iter("table"))
     rows_by_table = _rows_by_table(root)
     readable: list[tuple[object, RawTable, FoundHeader]] = []
+    read_elements: set = set()
+    read_first_rows: set = set()
     for index, table_element in enumerate(tables):
         limits.check_time(f"查看第 {index + 1} 个表格时")
-        if any(element in set(table_element.iterancestors("table")) for element, _, _ in readable):
+        if read_elements.intersection(table_element.iterancestors("table")):
             continue  # a table nested in one already read
         table = _lay_out(table_element, rows_by_table.get(table_element, []))
         found = find_header(table, header_line=header_line)
-        if found is None or _is_copy(table, found, readable):
+        if found is None:
             continue
+        first_rows = _first_rows(table, found)
+        if first_rows in read_first_rows:
+            continue  # the page's print view: a table whose rows repeat one already read
+        read_first_rows.add(first_rows)
+        read_elements.add(table_element)
         readable.append((table_element, table, found))
     if readable:
         table_element, table, found = readable[0]
@@ -101,17 +108,16 @@ def open_page(data: bytes, *, source_name: str) -> tuple:
     return root, decoding_diagnostics(encoding)
 
 
-def _is_copy(table: RawTable, found: FoundHeader, readable: list) -> bool:
-    """The page's print view: a table whose rows repeat one already read."""
-    rows = [tuple(slot.text for slot in row) for row in table.rows[found.row : found.row + 4]]
-    return any(rows == [tuple(slot.text for slot in row) for row in other.rows[other_found.row : other_found.row + 4]]
-               for _, other, other_found in readable)
+def _first_rows(table: RawTable, found: FoundHeader) -> tuple:
+    """The texts of a table's first rows from its header: the same in the page's print view of the table.
+    Compared by a set, so a page of thousands of tables is read in linear time."""
+    return tuple(tuple(slot.text for slot in row) for row in table.rows[found.row : found.row + 4])
 
 
 def _table_source(root, readable: list, diagnostics: list[Diagnostic]) -> TableSource:
     """The tables read (the first and those after it), the page text around them as metadata and captions."""
     elements = [element for element, _, _ in readable]
-    page = _paragraphs(_body(root), cells_inline=True, skip=elements)
+    page = _paragraphs(_body(root), cells_inline=True, skip=set(elements))
     markers = [index for index, item in enumerate(page) if item is None]
     before = [cell for cell in page[: markers[0]] if cell is not None]
     after = [cell for cell in page[markers[-1] + 1 :] if cell is not None]
@@ -273,7 +279,7 @@ def _tokens(root, *, cells_inline: bool, skip=()):
             continue
         element = item
         tag = element.tag if isinstance(element.tag, str) else None  # comments and PIs have no str tag
-        if any(element is skipped for skipped in skip):
+        if element in skip:  # a set (lxml elements compare by identity): a page may read thousands of tables
             yield None
             continue
         if tag is None or tag in _HIDDEN_TAGS:
