@@ -151,6 +151,8 @@ AT_THE_LIMITS = {
     "html 290,000 <br> (under the node limit)": ("br-290k.html", lambda: bombs.html_many_elements(290_000)),
     "html 4.7 MB of attributes without = (size limit)": ("attributes.html", html_valueless_attributes),
     "text 240,000 one-character lines": ("lines-240k.txt", lambda: one_character_lines(240_000)),
+    "text 7,000 one-row tables (flattened)": ("tables-7k.txt", lambda: bombs.flattened_tables(7_000)),
+    "html 7,000 one-row tables": ("tables-7k.html", lambda: bombs.html_tables(7_000)),
 }
 
 

@@ -32,14 +32,14 @@ GIGABYTES_2 = 2 * 1024**3
 # --- Excel ------------------------------------------------------------------------------------------
 
 
-def small_workbook() -> bytes:
+def small_workbook(header: tuple[str, ...] = HEADER) -> bytes:
     """Title in A1, header in row 3, three tasks in rows 4–6: a real table, columns A–D."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "完成情况"
     sheet.append([TITLE])
     sheet.append([])
-    sheet.append(list(HEADER))
+    sheet.append(list(header))
     for row in ROWS:
         sheet.append(list(row))
     buffer = io.BytesIO()
@@ -66,6 +66,13 @@ def _add_merges(sheet_xml: bytes, refs: list[str]) -> bytes:
 def xlsx_merged_area() -> bytes:
     """The sweep's 5 KB workbook: one <mergeCell ref="C10:XFD1048576"/>, 17 billion cells, below a real table."""
     return replace_part(small_workbook(), "xl/worksheets/sheet1.xml", lambda xml: _add_merges(xml, ["C10:XFD1048576"]))
+
+
+def xlsx_merged_area_without_header() -> bytes:
+    """The merged-area bomb in a workbook whose header no label maps: no table, so its rows are offered
+    as candidates for the header (read again, within the limits)."""
+    package = small_workbook(header=("甲", "乙", "丙", "丁"))
+    return replace_part(package, "xl/worksheets/sheet1.xml", lambda xml: _add_merges(xml, ["C10:XFD1048576"]))
 
 
 def xlsx_hyperlink_range() -> bytes:
@@ -264,6 +271,33 @@ def flattened_rows(count: int) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
+# A second header, so that consecutive tables are tables of their own (not one header printed again).
+OTHER_HEADER = ("序号", "重点工作任务", "责任单位", "进展情况")
+
+
+def _table_rows(count: int):
+    """(header, row) of `count` one-row tables, headers alternating, rows all different."""
+    for index in range(1, count + 1):
+        yield (HEADER if index % 2 else OTHER_HEADER), ("1", f"完成第{index}项重点工程建设任务。", "区发改经信局", f"1-9月已完成投资{index}亿元。")
+
+
+def flattened_tables(count: int) -> bytes:
+    """`count` tables of one row each, flattened to text: the several-tables reader finds `count` headers."""
+    lines = [TITLE, ""]
+    for header, row in _table_rows(count):
+        lines += [*header, *row]
+    return "\n".join(lines).encode("utf-8")
+
+
+def html_tables(count: int) -> bytes:
+    """A page of `count` tables of one row each, every one with its header."""
+    tables = [f"<table>{_row(header, 'th')}{_row(row)}</table>" for header, row in _table_rows(count)]
+    return (
+        f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{TITLE}</title></head><body>\n"
+        f"<h1>{TITLE}</h1>\n" + "\n".join(tables) + "\n</body></html>\n"
+    ).encode("utf-8")
+
+
 def long_paste(characters: int) -> str:
     """Pasted text of `characters` characters that are not whitespace, plus a table, in ASCII (1 byte each)."""
     filler = "ab" * (characters // 2) + "a" * (characters % 2)
@@ -275,6 +309,7 @@ BOMBS = {
     "xlsx merged area C10:XFD1048576": ("merged.xlsx", xlsx_merged_area),
     "xlsx merged area over data": ("merged-data.xlsx", xlsx_merged_area_over_data),
     "xlsx far cell XFD1048576": ("far.xlsx", xlsx_far_cell),
+    "xlsx merged area C10:XFD1048576, no header": ("merged-no-header.xlsx", xlsx_merged_area_without_header),
     "xlsx hyperlink A1:XFD1048576": ("link.xlsx", xlsx_hyperlink_range),
     "xlsx inflating to 2 GB": ("zip-2gb.xlsx", xlsx_inflating_to_2gb),
     "xlsx 2 GB, size declared 10 KB": ("zip-2gb-lying.xlsx", lambda: xlsx_inflating_to_2gb(declared_size=10_000)),
@@ -290,4 +325,6 @@ BOMBS = {
     "text 12,000 rows (tabs)": ("rows-12k.txt", lambda: tabbed_rows(12_000)),
     "text 16,000 rows (flattened)": ("rows-16k.txt", lambda: flattened_rows(16_000)),
     "text 2,000,001 characters": ("paste.txt", lambda: long_paste(2_000_001).encode()),
+    "text 25,000 one-row tables (flattened)": ("tables-25k.txt", lambda: flattened_tables(25_000)),
+    "html 20,000 one-row tables": ("tables-20k.html", lambda: html_tables(20_000)),
 }

@@ -374,6 +374,96 @@ def test_the_cell_budget_is_per_file(monkeypatch):
         assert len(parse_report_bytes(page, source_name="title.html").tasks) == 3
 
 
+# --- several tables, steering and candidates: the reader's other ways through a file -------------------
+
+
+def test_a_merged_range_in_a_workbook_without_a_header_is_clipped_before_its_rows_are_offered(monkeypatch):
+    loaded = []
+    load_workbook = openpyxl.load_workbook
+
+    def spied(data, *args, **kwargs):
+        loaded.append(data.getvalue())
+        return load_workbook(data, *args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", spied)
+
+    error = refused(bombs.xlsx_merged_area_without_header(), "merged.xlsx")
+
+    assert error.code == errors.NO_TABLE
+    assert ["甲", "乙", "丙", "丁"] in [candidate.cells for candidate in error.candidates]
+    assert len(loaded) >= 2  # read, then read again for the candidates: both clipped
+    assert all(b"XFD1048576" not in bombs.zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml") for data in loaded)
+
+
+def test_a_remembered_layout_read_again_counts_the_cells_of_its_own_reading(monkeypatch):
+    page = bombs.html_colspan_title()
+    first = parse_report_bytes(page, source_name="title.html")
+    monkeypatch.setattr(limits, "MAX_CELLS", 400)  # one reading lays out ~330 cells: two would not fit
+
+    report = parse_report_bytes(page, source_name="title.html", known_layouts={first.header_signature: first.layout.split("|")})
+
+    assert errors.LAYOUT_REMEMBERED in codes(report) and len(report.tasks) == 3
+
+
+def test_a_limit_met_reading_a_remembered_layout_again_refuses_the_file(monkeypatch):
+    from tracker.parsing import reader
+
+    page = bombs.html_colspan_title()
+    first = parse_report_bytes(page, source_name="title.html")
+    parse_source = reader.parse_source
+    calls = []
+
+    def out_of_time_the_second_time(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise limits.refuse(errors.PARSE_TOO_SLOW, errors.MSG_PARSE_TOO_SLOW, limit=limits.MAX_PARSE_SECONDS, where="测试")
+        return parse_source(*args, **kwargs)
+
+    monkeypatch.setattr(reader, "parse_source", out_of_time_the_second_time)
+
+    with pytest.raises(ParseError) as raised:
+        parse_report_bytes(page, source_name="title.html", known_layouts={first.header_signature: first.layout.split("|")})
+
+    assert raised.value.code == errors.PARSE_TOO_SLOW
+
+
+def test_the_rows_of_every_table_read_count_together(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_ROWS", 5)  # each table is a header and one row
+
+    assert len(parse_report_bytes(bombs.html_tables(2), source_name="tables.html").tasks) == 2
+    error = refused(bombs.html_tables(3), "tables.html")
+
+    assert error.code == errors.TOO_MANY_ROWS
+    assert error.message.startswith("“tables.html”的表格超过 5 行")
+
+
+def test_a_long_table_without_a_header_beside_the_report_is_not_counted_as_rows(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_ROWS", 10)
+    filler = "<table>" + "<tr><td>x</td></tr>" * 50 + "</table>"
+    page = bombs.html_colspan_title().replace(b"</body>", filler.encode() + b"</body>")
+
+    assert the_table_is_read(parse_report_bytes(page, source_name="filler.html"))
+
+
+def test_the_row_search_is_sized_over_every_table_of_flattened_text(monkeypatch):
+    def search_never_runs(*args, **kwargs):
+        raise AssertionError("the row search ran")
+
+    monkeypatch.setattr(limits, "MAX_SEGMENT_WORK", 3 * 4 * 20)  # about three tables' body of 4 cells
+    assert len(parse_report_bytes(bombs.flattened_tables(2), source_name="two.txt").tasks) == 2
+    monkeypatch.setattr("tracker.parsing.rows._search", search_never_runs)
+
+    error = refused(bombs.flattened_tables(10), "tables.txt")  # each table alone is within the limit
+
+    assert error.code == errors.TOO_MANY_CELLS
+    assert "40 个段落按 4 列拼成表格行需要约" in error.message
+
+
+def test_thousands_of_one_row_tables_are_read_within_the_budget():
+    assert len(parse_report_bytes(bombs.flattened_tables(2_000), source_name="tables.txt").tasks) == 2_000
+    assert len(parse_report_bytes(bombs.html_tables(2_000), source_name="tables.html").tasks) == 2_000
+
+
 # --- real files stay far inside -----------------------------------------------------------------------
 
 
