@@ -8,7 +8,7 @@ parser either reads it or raises ParseError; nothing else.
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tracker.parsing import ParseError, parse_report_bytes
@@ -95,6 +95,12 @@ FUZZ_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_s
 
 @FUZZ_SETTINGS
 @given(generated_tables(), st.sampled_from(["utf-8", "gb18030"]))
+# A pipe row missing its last cells, filled from the row above: the task's lines run from the row above.
+@example(
+    "2022年三季度《政府工作报告》主要目标任务完成情况\n | 主要任务 | 主要任务 | 主体责任单位 | NO.\n主要经济指标\n"
+    "主要经济指标 | 主要经济指标 | 主要经济指标\n主要经济指标 | 主要经济指标 | \ufeff",
+    "utf-8",
+)
 def test_generated_tables_are_read_or_refused_never_crash(text, encoding):
     assert_reads_or_refuses(text, encoding)
 

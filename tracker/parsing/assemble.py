@@ -147,7 +147,8 @@ def assemble_tasks(
             continue
         seq += 1
         all_cells = row.all_cells
-        first_line, last_line = all_cells[0].line, all_cells[-1].line
+        # min/max: a cell filled from the row above (merged down, printed once) keeps the line it was printed on.
+        first_line, last_line = min(cell.line for cell in all_cells), max(cell.line for cell in all_cells)
         task = ParsedTask(
             seq=seq, source_seq=None, theme="", theme_no=None, content="", departments=[], leaders=[],
             progress="", completion_text="", note="", first_line=first_line, last_line=last_line,

@@ -152,3 +152,87 @@ FILE_CUT_MID_CHARACTER = "file-cut-mid-character"
 MSG_FILE_CUT_MID_CHARACTER = "文件在一个多字节字符中间被截断，已丢弃最后不完整的字节。"
 METADATA_PERIOD_ELSEWHERE = "metadata-period-elsewhere"
 MSG_METADATA_PERIOD_ELSEWHERE = "标题中没有统计期，已按第 {line} 行的“{words}”读作截至 {month} 月。"
+
+# --- limits: files too big to read safely (tracker/parsing/formats/limits.py) ---
+# Each message names the file ({name}), the limit, what was found and what to do. Numbers are
+# written with thousands separators; sizes in KB/MB/GB.
+FILE_TOO_LARGE = "file-too-large"
+MSG_FILE_TOO_LARGE = "{name}有 {size}，超过可读取的上限 {limit}。请把表格拆成几个文件分别导入。"
+MSG_PACKAGE_TOO_LARGE = (
+    "{name}解压后共有 {size}（文件本身 {packed}），超过上限 {limit}：文件中多半有大量空白行列或多余的内容。"
+    "请用 {app} 打开，删除表格之外的内容（或拆分成几个文件）后另存为 {suffix} 再导入。"
+)
+MSG_PART_TOO_LARGE = (
+    "{name}中的“{part}”解压后有 {size}，超过单个部件的上限 {limit}。"
+    "请用 {app} 打开，删除表格之外的内容（或拆分成几个文件）后另存为 {suffix} 再导入。"
+)
+MSG_COMPRESSION_TOO_HIGH = (
+    "{name}中的“{part}”压缩了 {ratio:,} 倍（{packed} 解压成 {size}），超过上限 {limit} 倍，"
+    "像是“压缩炸弹”，未读取。正常的表格压缩不到 30 倍；请用 {app} 打开后另存为 {suffix} 再导入。"
+)
+MSG_TOO_MANY_PARTS = "{name}由 {count:,} 个部件组成，超过上限 {limit:,}。请用 {app} 打开后另存为 {suffix} 再导入。"
+MSG_PART_SIZE_WRONG = (
+    "{name}中的“{part}”解压后的大小与文件目录中记录的不符，文件已损坏或被改动。"
+    "请用 {app} 打开，确认内容完整后另存为 {suffix} 再导入。"
+)
+TEXT_TOO_LONG = "text-too-long"
+MSG_TEXT_TOO_LONG = (
+    "{name}有 {count:,} 个字符（不计空白），超过上限 {limit:,}。一份进度表通常只有几万字；"
+    "请确认其中只有一张进度表，或按项目拆分后分别导入。"
+)
+MSG_CELL_TOO_LONG = (
+    "{name}第 {line} 行有一个 {count:,} 个字符的单元格（或一行文字），超过上限 {limit:,}（Excel 单元格最多 32,767 个字符）。"
+    "请检查该处是否缺少换行、把整张表挤在了一行里，或删去与进度表无关的内容。"
+)
+TOO_MANY_ELEMENTS = "too-many-elements"
+MSG_TOO_MANY_ELEMENTS = (
+    "{name}有约 {count:,} 个标签和属性（网页或 XML 的元素），超过上限 {limit:,}。"
+    "请删除表格之外的内容，或另存为文本、Excel 文件后再导入。"
+)
+TOO_MANY_ROWS = "too-many-rows"
+MSG_TOO_MANY_ROWS = "{name}的表格超过 {limit:,} 行（{found}），超过一次可导入的上限。请按项目或季度拆分成几个文件分别导入。"
+TOO_MANY_COLUMNS = "too-many-columns"
+MSG_TOO_MANY_COLUMNS = (
+    "{name}第 {line} 行超过 {limit} 列的上限（读到第 {count:,} 列时停止）。进度表通常只有 4–12 列；"
+    "请删除表格右侧多余的列或多余的分隔符后再导入。"
+)
+TOO_MANY_CELLS = "too-many-cells"
+MSG_TOO_MANY_CELLS = "{name}中的单元格和段落超过上限 {limit:,} 个（{found}）。请删除表格之外的行、列和内容，或拆分成几个文件分别导入。"
+MSG_SHEET_TOO_WIDE = (
+    "{name}的工作表“{sheet}”使用到 {range}（{rows:,} 行 × {columns:,} 列，共 {count:,} 个单元格），超过上限 {limit:,}："
+    "表格之外很远的地方还有内容或格式。请在 Excel 中按 Ctrl+End 找到最后一个单元格，删除表格之外的行和列后另存再导入。"
+)
+MSG_SEGMENT_TOO_LARGE = (
+    "{name}是按段落排列的文本，{cells:,} 个段落按 {columns} 列拼成表格行需要约 {work:,} 步，超过上限 {limit:,}。"
+    "请拆分成几个文件，或导入同一张表的 Excel、网页文件（表格结构明确，读得快）。"
+)
+MERGE_TOO_LARGE = "merge-too-large"
+MSG_MERGE_TOO_LARGE = (
+    "{name}的合并单元格（和超链接区域）共覆盖 {area:,} 个单元格（已截到有内容的范围 {extent} 之内），超过上限 {limit:,}；"
+    "最大的是 {range}。请在 Excel 中取消表格之外或多余的合并单元格后另存再导入。"
+)
+MSG_WORKBOOK_ROWS = (
+    "{name}的工作表共写有 {count:,} 行（含只设置了行高或格式的空行），超过上限 {limit:,}。"
+    "请删除表格下方多余的行（或拆分文件）后另存再导入。"
+)
+MSG_TOO_MANY_COMMENTS = "{name}中有 {count:,} 条批注，超过上限 {limit:,}。请删除批注（审阅 → 删除）后另存再导入。"
+MSG_TOO_MANY_STYLES = (
+    "{name}的样式表有约 {count:,} 个元素和属性（单元格格式、字体、边框等），超过上限 {limit:,}：工作簿中积累了大量多余的格式。"
+    "请把表格复制到一个新工作簿（只粘贴值和必要的格式）后再导入。"
+)
+PARSE_TOO_SLOW = "parse-too-slow"
+MSG_PARSE_TOO_SLOW = "读取{name}超过 {limit:g} 秒仍未完成（{where}），已停止，未导入任何内容。请拆分成几个较小的文件分别导入。"
+# The codes of a file beyond a limit: refused however the file is read (steered or not).
+LIMIT_CODES = frozenset({
+    FILE_TOO_LARGE, TEXT_TOO_LONG, TOO_MANY_ELEMENTS, TOO_MANY_ROWS, TOO_MANY_COLUMNS, TOO_MANY_CELLS, MERGE_TOO_LARGE,
+    PARSE_TOO_SLOW,
+})
+
+# Warnings: something beyond a limit was cut back and the rest read (see limits.py for which).
+MERGE_CLIPPED = "merge-clipped"
+MSG_MERGE_CLIPPED = (
+    "合并单元格（或超链接）区域 {range} 远远超出有内容的范围（到 {extent} 为止），已按 {clipped} 读取{more}。"
+    "请核对表格，并在 Excel 中取消多余的合并。"
+)
+SPAN_CLAMPED = "span-clamped"
+MSG_SPAN_CLAMPED = "这一行有单元格跨 {span:,} 列，超过上限 {limit} 列，已按 {limit} 列读取（同一表格中再有超限的不再提示）。如表格读错，请检查该单元格的合并设置。"

@@ -24,6 +24,7 @@ from .audit import audit_columns
 from .columns import Column, Header, Role
 from .formats import TableSource, read_source
 from .formats.candidates import candidate_rows
+from .formats.limits import parse_budget
 from .furniture import is_furniture_row
 from .grid_tables import locate_header_rows, read_grid_tables
 from .labels import is_known_side_label, signature_of_labels
@@ -62,7 +63,21 @@ def parse_report_bytes(
     columns. `header_line`: the line (1-based, as diagnostics number lines) of the
     header when none was found. `known_layouts`: {header_signature: columns} confirmed
     by admins; a file whose header has one of these signatures is read with its columns.
+
+    Every reading of the file (a remembered layout read again, the candidate rows) is inside one budget of
+    time (formats/limits.py); each reading counts its own cells.
     """
+    with parse_budget(source_name):
+        return _parse_report(data, source_name, columns, header_line, known_layouts)
+
+
+def _parse_report(
+    data: bytes,
+    source_name: str,
+    columns: Sequence[str] | None,
+    header_line: int | None,
+    known_layouts: Mapping[str, Sequence[str]] | None,
+) -> ParsedReport:
     roles = parse_column_roles(columns, source_name=source_name) if columns is not None else None
     content_hash = hashlib.sha256(data).hexdigest()
     try:
@@ -88,7 +103,9 @@ def parse_report_bytes(
         mapping = parse_column_roles(known_layouts[report.header_signature], source_name=source_name)
         try:
             return _noted_as_remembered(_parse(data, source_name, content_hash, mapping, header_line))
-        except ParseError:
+        except ParseError as error:
+            if error.code in errors.LIMIT_CODES:
+                raise  # out of time, or a search too big with these columns: refused, not a mapping that no longer fits
             return report  # the remembered mapping no longer fits: the reader's own reading stands
     return report
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .columns import Column
+from .formats.limits import check_segment_work, check_time, checked_cells
 from .markers import is_seq
 from .roles import Role
 from .scoring import IMPOSSIBLE, ROLE_SHAPES, group_row_score, score_cells
@@ -70,8 +71,15 @@ def _off_chain(cells: list[Cell]) -> set[int]:
 
 
 def _span_scorer(cells: list[Cell], columns: tuple[Column, ...]):
-    """span(column_index, start, length) -> score, cached: a span is reached by many paths."""
-    cache: dict[tuple[int, int, int], float] = {}
+    """span(column_index, start, length) -> score, cached for the position the search is at.
+
+    The search asks for the spans starting at one position, then moves on and never
+    comes back (it asks twice when a row closes there, see `_search`); keeping only
+    the current position's spans bounds the cache by columns × span lengths, where a
+    cache of every span would grow with the file (~85 MB for 12,000 rows).
+    """
+    cache: dict[tuple[int, int], float] = {}
+    at = [-1]  # the start position the cache holds
     off_chain = _off_chain(cells)
     # Beside a 牵头 column, a 责任单位 column lists co-operators: often left blank, like a 配合 column.
     optional = {
@@ -80,7 +88,10 @@ def _span_scorer(cells: list[Cell], columns: tuple[Column, ...]):
     }
 
     def span(column_index: int, start: int, length: int) -> float:
-        key = (column_index, start, length)
+        if start != at[0]:
+            cache.clear()
+            at[0] = start
+        key = (column_index, length)
         score = cache.get(key)
         if score is None:
             if length == 0 and column_index in optional:
@@ -138,6 +149,8 @@ def _search(
                 best[following][target], back[following][target] = total, (column, position, length)
 
     for position in range(count + 1):
+        if position % 1024 == 0:
+            check_time(f"拼接第 {cells[min(position, count - 1)].line} 行附近的表格行时" if count else "")
         row_start = best[0][position]
         for column in range(width):
             relax(column, position)
@@ -177,8 +190,25 @@ def _search(
     return rows, skipped, best[final_column][count]
 
 
+def check_search_size(tables: list[tuple[list[Cell], int, list[tuple[Column, ...]]]]) -> None:
+    """Size the row search of flattened text before any of it starts (formats/limits.py), for every table
+    (body, width of its printed header, the column layouts `segment` will try on it): rows, steps (cells
+    × span lengths, once per layout) and each cell's length."""
+    cells = sum(len(body) for body, _, _ in tables)
+    rows = sum(len(body) // width for body, width, _ in tables if width)
+    widths = "、".join(dict.fromkeys(str(width) for _, width, _ in tables))
+    work = sum(len(body) * _span_lengths(columns) for body, _, readings in tables for columns in readings)
+    check_segment_work(cells=cells, columns=widths, rows=rows, work=work)
+    for body, _, _ in tables:
+        checked_cells(body)
+
+
+def _span_lengths(columns: tuple[Column, ...]) -> int:
+    return sum(high - low + 1 for low, high, _ in (ROLE_SHAPES[column.role] for column in columns))
+
+
 def segment(cells: list[Cell], columns: tuple[Column, ...], *, group_rows: bool = False) -> Segmentation:
-    """Cut the stream into rows (see module docstring)."""
+    """Cut the stream into rows (see module docstring). The caller sizes the search first (`check_search_size`)."""
     rows, skipped, score = _search(cells, columns, single_row=False, group_rows=group_rows)
     return Segmentation(rows, skipped, score)
 

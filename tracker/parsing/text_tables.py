@@ -14,7 +14,7 @@ from . import errors
 from .columns import Column, Header, Role, find_headers, forced_header, header_at
 from .furniture import furniture_tail_start
 from .markers import is_seq
-from .rows import segment
+from .rows import check_search_size, segment
 from .tables import TableRows, is_caption
 from .text import Cell
 from .types import Diagnostic, ParseError, Severity
@@ -51,19 +51,30 @@ def locate_headers(
     return find_headers(cells)
 
 
+def _probe(cells: list[Cell], start: int) -> tuple[str, ...] | None:
+    """The first cells from `start`, compared to tell a second printing; None when too few are left."""
+    probe = tuple(c.key for c in cells[start : start + _COPY_PROBE_CELLS])
+    return probe if len(probe) == _COPY_PROBE_CELLS else None
+
+
 def _same_start(cells: list[Cell], first: int, second: int) -> bool:
-    probe_a = [c.key for c in cells[first : first + _COPY_PROBE_CELLS]]
-    probe_b = [c.key for c in cells[second : second + _COPY_PROBE_CELLS]]
-    return len(probe_a) == _COPY_PROBE_CELLS and probe_a == probe_b
+    probe = _probe(cells, first)
+    return probe is not None and probe == _probe(cells, second)
 
 
 def _copy_start(cells: list[Cell], headers: list[Header]) -> int | None:
-    """The index of the header where the print copy starts (a header whose rows repeat an earlier one's), or None."""
-    for later in range(1, len(headers)):
-        for earlier in range(later):
-            a, b = headers[earlier], headers[later]
-            if a.labels == b.labels and _same_start(cells, a.end, b.end):
-                return later
+    """The index of the header where the print copy starts (a header whose rows repeat an earlier one's), or None.
+
+    One pass (text of thousands of headers is compared in linear time, within the limits)."""
+    seen: set[tuple] = set()
+    for index, header in enumerate(headers):
+        probe = _probe(cells, header.end)
+        if probe is None:
+            continue
+        key = (header.labels, probe)
+        if key in seen:
+            return index
+        seen.add(key)
     return None
 
 
@@ -122,9 +133,12 @@ def read_text_tables(
         bodies[-1] = _without_print_copy_tail(cells, headers, copy_index, spans[-1].header, bodies[-1], title_cell, diagnostics)
     bodies[-1] = _without_furniture(bodies[-1], title_cell, diagnostics)
 
+    readings = [span.header.readings() for span in spans]
+    # Every search sized before the first starts: a file too big to search is refused at once.
+    check_search_size([(body, len(span.header.columns), tried) for span, body, tried in zip(spans, bodies, readings)])
     tables = []
     for position, (span, body, caption) in enumerate(zip(spans, bodies, captions)):
-        header, segmentation = _best_reading(span.header, body, diagnostics)
+        header, segmentation = _best_reading(span.header, readings[position], body, diagnostics)
         is_last = position == len(spans) - 1
         ends_file = is_last and (body[-1] is cells[-1] if body else True)
         tables.append(TableRows(header, segmentation.rows, caption, ends_file, segmentation.skipped))
@@ -200,9 +214,8 @@ def _report_trailer(trailer: list[Cell], diagnostics: list[Diagnostic]) -> None:
     )
 
 
-def _best_reading(header: Header, body: list[Cell], diagnostics: list[Diagnostic]):
-    """The header's column layout that the cells fit best (one layout for most headers)."""
-    readings = header.readings()
+def _best_reading(header: Header, readings: list[tuple[Column, ...]], body: list[Cell], diagnostics: list[Diagnostic]):
+    """Of the header's column layouts (`Header.readings`: one for most headers), the one the cells fit best."""
     best = None
     for columns in readings:
         group_rows = not any(column.role is Role.THEME for column in columns)

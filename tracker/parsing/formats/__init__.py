@@ -21,6 +21,7 @@ from typing import Literal
 
 from .. import errors
 from ..types import ParseError
+from . import limits
 from .source import TableSource
 from .text import read_text_source
 
@@ -71,7 +72,14 @@ def read_source(data: bytes, *, source_name: str = "", header_line: int | None =
     """The TableSource of any accepted format. Raises ParseError (stable code) when there is nothing to read.
 
     `header_line`: the line (as diagnostics number lines) an admin says holds the header.
+    Read within the limits (formats/limits.py): one reading's cells, the file's deadline.
     """
+    with limits.parse_budget(source_name):
+        limits.check_file_size(data, source_name=source_name)
+        return _read_source(data, source_name=source_name, header_line=header_line)
+
+
+def _read_source(data: bytes, *, source_name: str, header_line: int | None) -> TableSource:
     format_name = detect_format(data, source_name)
     if format_name == "html":
         from .html import read_html_source

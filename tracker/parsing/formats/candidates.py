@@ -9,34 +9,48 @@ from __future__ import annotations
 
 import re
 
+from .. import errors
 from ..text import decode, split_lines, split_pipe_row, to_cells
 from ..types import Candidate, ParseError
-from . import detect_format
+from . import detect_format, limits
 
 _PIPE_ROW_RE = re.compile(r"\|.*\|")
 
 
 def candidate_rows(data: bytes, *, source_name: str = "", limit: int = 40) -> list[Candidate]:
-    """Up to `limit` non-blank lines or table rows of the file, in order; [] when it cannot be read at all."""
+    """Up to `limit` non-blank lines or table rows of the file, in order; [] when it cannot be read at all.
+
+    Read within the limits, as the readers read (formats/limits.py): past one, there is nothing to point
+    at, and once the file's time is up the parse is refused.
+    """
     try:
-        format_name = detect_format(data, source_name)
-        if format_name == "html":
-            rows = _html_rows(data, source_name)
-        elif format_name == "xlsx":
-            rows = _xlsx_rows(data)
-        elif format_name == "docx":
-            rows = _docx_rows(data)
-        else:
-            rows = _text_rows(data, source_name)
-    except (ParseError, Exception):  # a file no reader opens has nothing to point at
+        with limits.parse_budget(source_name):
+            limits.check_file_size(data, source_name=source_name)
+            format_name = detect_format(data, source_name)
+            if format_name == "html":
+                rows = _html_rows(data, source_name)
+            elif format_name == "xlsx":
+                rows = _xlsx_rows(data, source_name)
+            elif format_name == "docx":
+                rows = _docx_rows(data, source_name)
+            else:
+                rows = _text_rows(data, source_name)
+    except ParseError as error:
+        if error.code == errors.PARSE_TOO_SLOW:
+            raise
+        return []
+    except Exception:  # a file no reader opens has nothing to point at
         return []
     return [row for row in rows if any(cell.strip() for cell in row.cells)][:limit]
 
 
 def _text_rows(data: bytes, source_name: str) -> list[Candidate]:
     text, _ = decode(data, source_name=source_name)
+    limits.check_text(text, source_name=source_name)
+    lines = split_lines(text)
+    limits.check_text_lines(len(lines) - lines.count(""), source_name=source_name)
     rows = []
-    for cell in to_cells(split_lines(text)):
+    for cell in to_cells(lines):
         if "\t" in cell.text:
             cells = [part.strip() for part in cell.text.split("\t")]
         elif _PIPE_ROW_RE.search(cell.text):
@@ -59,56 +73,38 @@ def _distinct(slots) -> list[str]:
 
 
 def _html_rows(data: bytes, source_name: str) -> list[Candidate]:
-    import lxml.html
+    from .html import _body, _lay_out, _paragraphs, _rows_by_table, open_page
 
-    from .html import _body, _lay_out, _paragraphs
-
-    text, _ = decode(data, source_name=source_name)
-    root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
+    root, _ = open_page(data, source_name=source_name)
+    rows_by_table = _rows_by_table(root)
     rows = []
     for table_element in root.iter("table"):
         if next(table_element.iterdescendants("table"), None) is not None:
             continue  # a layout table around others: its rows are the inner tables'
-        table = _lay_out(table_element)
+        table = _lay_out(table_element, rows_by_table.get(table_element, []))
         rows.extend(Candidate(line, _distinct(row)) for line, row in zip(table.lines, table.rows))
     if not rows:
         rows = [Candidate(cell.line, [cell.text]) for cell in _paragraphs(_body(root), cells_inline=False) if cell is not None]
     return sorted(rows, key=lambda row: row.line)
 
 
-def _xlsx_rows(data: bytes) -> list[Candidate]:
-    import io
+def _xlsx_rows(data: bytes, source_name: str) -> list[Candidate]:
+    from .xlsx import _lay_out, open_workbook
 
-    import openpyxl
-
-    from .xlsx import _lay_out
-
-    workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    workbook, _ = open_workbook(data, source_name=source_name)
     sheets = sorted(workbook.worksheets, key=lambda sheet: sheet.sheet_state != "visible")
     table = _lay_out(sheets[0]) if sheets else None
     return [Candidate(line, _distinct(row)) for line, row in zip(table.lines, table.rows)] if table else []
 
 
-def _docx_rows(data: bytes) -> list[Candidate]:
-    import io
+def _docx_rows(data: bytes, source_name: str) -> list[Candidate]:
+    from .docx import body_blocks, open_document
+    from .grid import RawTable
 
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    from .docx import _lay_out
-    from .grid import clean_lines
-
-    document = docx.Document(io.BytesIO(data))
-    rows, line = [], 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            text = clean_lines(block.text)
-            if text:
-                line += 1
-                rows.append(Candidate(line, [text]))
-        elif isinstance(block, Table):
-            table = _lay_out(block, first_line=line + 1)
-            line += len(table.rows)
-            rows.extend(Candidate(row_line, _distinct(row)) for row_line, row in zip(table.lines, table.rows))
+    rows = []
+    for block in body_blocks(open_document(data, source_name=source_name)):
+        if isinstance(block, RawTable):
+            rows.extend(Candidate(line, _distinct(row)) for line, row in zip(block.lines, block.rows))
+        else:
+            rows.append(Candidate(block.line, [block.text]))
     return rows

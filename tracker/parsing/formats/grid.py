@@ -25,6 +25,7 @@ from .. import errors
 from ..align import align_short_row
 from ..columns import Column, Header, Role, forced_header, header_of_row, role_for_label
 from ..labels import looks_like_label
+from . import limits
 from .source import TableSource
 from ..text import Cell, normalise
 from ..types import Diagnostic, Severity
@@ -33,7 +34,7 @@ from ..types import Diagnostic, Severity
 _LINE_TRIM = " \t\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a big table has hundreds of thousands
 class Slot:
     """One row-and-column position of a laid-out table."""
 
@@ -47,27 +48,37 @@ class RawTable:
 
     rows: list[list[Slot]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # each row's diagnostic line
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # e.g. a span clamped while laying out
 
     @property
     def width(self) -> int:
         return max((len(row) for row in self.rows), default=0)
 
     def add_row(self, line: int, slots: list[Slot]) -> None:
+        """Add a laid-out row; its slots count against the file's limits (formats/limits.py). Rows are
+        counted in the tables read (`to_source`): a file may hold long tables that are not the report."""
+        limits.check_time(f"读到第 {line} 行")
+        limits.check_columns(len(slots), line=line)
+        limits.take_cells(len(slots), line=line)
         self.rows.append(slots)
         self.lines.append(line)
 
     def pad(self) -> "RawTable":
         """Give short rows empty slots at the end, so every row has a slot per column."""
         width = self.width
+        limits.take_cells(sum(width - len(row) for row in self.rows))
         for index, row in enumerate(self.rows):
             row.extend(Slot("", (index, column)) for column in range(len(row), width))
         return self
 
     def extend(self, other: "RawTable") -> None:
-        """Append another table's rows (a table continued after a page break)."""
+        """Append another table's rows (a table continued after a page break); they were counted when laid out."""
         offset = len(self.rows)
+        limits.check_rows(offset + len(other.rows), found=f"连续的几个表格共 {offset + len(other.rows):,} 行")
         for line, row in zip(other.lines, other.rows):
-            self.add_row(line, [Slot(slot.text, (slot.origin[0] + offset, slot.origin[1])) for slot in row])
+            self.rows.append([Slot(slot.text, (slot.origin[0] + offset, slot.origin[1])) for slot in row])
+            self.lines.append(line)
+        self.diagnostics.extend(other.diagnostics)
 
 
 @dataclass(frozen=True)
@@ -216,7 +227,9 @@ def _grid_rows(table: RawTable, found: FoundHeader, end: int | None = None) -> l
                     continue  # merged down in the theme column: the reader carries the theme over
                 if normalise(slot.text):
                     parts.append(slot.text)
-            grid_row.append(make_cell(line, "\n".join(parts)))
+            text = "\n".join(parts)
+            limits.check_cell_text(text, line=line)
+            grid_row.append(make_cell(line, text))
         grid.append(grid_row)
     return grid
 
@@ -236,6 +249,8 @@ def to_source(
     `more`: further tables of the file, each with the paragraphs printed above it
     (its caption), which come into the grid as rows of one cell.
     """
+    rows = len(table.rows) - found.row + sum(len(other.rows) - other_found.row + len(caption) for other, other_found, caption in more)
+    limits.check_rows(rows, found=f"第 {table.lines[found.row]} 行的表头以下共 {rows:,} 行")
     splits = find_more_headers(table, found)
     bounds = [found, *splits]
     grid = []
@@ -251,6 +266,7 @@ def to_source(
         meta_cells + table_cells + after,
         grid=grid,
         meta_cells=meta_cells,
-        diagnostics=diagnostics,
+        # Warnings of laying the tables out (a span clamped) first, then the reader's own.
+        diagnostics=table.diagnostics + [d for other, _, _ in more for d in other.diagnostics] + diagnostics,
         may_be_cut_off=may_be_cut_off,
     )

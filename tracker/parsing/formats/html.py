@@ -30,6 +30,7 @@ import lxml.html
 
 from .. import errors
 from ..columns import find_headers
+from . import limits
 from .source import TableSource
 from ..text import Cell, decode, decoding_diagnostics
 from ..types import Diagnostic, ParseError, Severity
@@ -47,30 +48,34 @@ _BLOCK_TAGS = {
 _CELL_TAGS = ("td", "th")
 _HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
-# Bounds on spans, so a page with colspan="1000" cannot blow up the grid.
-_MAX_COLSPAN = 50
 _BREAK = object()
+# The text of a cell too big to read (see `_cell_text`), and how many pieces (text runs and line
+# breaks) of a cell holding a table are read: a progress cell has a few hundred.
+_TOO_LONG = "…" * (limits.MAX_CELL_CHARS + 1)
+_PIECES_AROUND_A_TABLE = 4096
 
 
 def read_html_source(data: bytes, *, source_name: str, header_line: int | None = None) -> TableSource:
     """Read a saved web page (any encoding `text.decode` accepts)."""
-    text, encoding = decode(data, source_name=source_name)
-    diagnostics = decoding_diagnostics(encoding)
-    try:
-        # lxml refuses a str that still declares its encoding; the text is decoded already.
-        root = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text))
-    except (lxml.etree.ParserError, ValueError):
-        raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=""), source_name=source_name) from None
-
+    root, diagnostics = open_page(data, source_name=source_name)
     tables = list(root.iter("table"))
+    rows_by_table = _rows_by_table(root)
     readable: list[tuple[object, RawTable, FoundHeader]] = []
-    for table_element in tables:
-        if any(element in set(table_element.iterancestors("table")) for element, _, _ in readable):
+    read_elements: set = set()
+    read_first_rows: set = set()
+    for index, table_element in enumerate(tables):
+        limits.check_time(f"查看第 {index + 1} 个表格时")
+        if read_elements.intersection(table_element.iterancestors("table")):
             continue  # a table nested in one already read
-        table = _lay_out(table_element)
+        table = _lay_out(table_element, rows_by_table.get(table_element, []))
         found = find_header(table, header_line=header_line)
-        if found is None or _is_copy(table, found, readable):
+        if found is None:
             continue
+        first_rows = _first_rows(table, found)
+        if first_rows in read_first_rows:
+            continue  # the page's print view: a table whose rows repeat one already read
+        read_first_rows.add(first_rows)
+        read_elements.add(table_element)
         readable.append((table_element, table, found))
     if readable:
         table_element, table, found = readable[0]
@@ -91,17 +96,28 @@ def read_html_source(data: bytes, *, source_name: str, header_line: int | None =
     return TableSource(cells, diagnostics=diagnostics)
 
 
-def _is_copy(table: RawTable, found: FoundHeader, readable: list) -> bool:
-    """The page's print view: a table whose rows repeat one already read."""
-    rows = [tuple(slot.text for slot in row) for row in table.rows[found.row : found.row + 4]]
-    return any(rows == [tuple(slot.text for slot in row) for row in other.rows[other_found.row : other_found.row + 4]]
-               for _, other, other_found in readable)
+def open_page(data: bytes, *, source_name: str) -> tuple:
+    """(the page's lxml tree, its decoding diagnostics); the page's size and elements checked before lxml builds the tree."""
+    text, encoding = decode(data, source_name=source_name)
+    limits.check_page(text, source_name=source_name)
+    try:
+        # lxml refuses a str that still declares its encoding; the text is decoded already.
+        root = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text))
+    except (lxml.etree.ParserError, ValueError):
+        raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=""), source_name=source_name) from None
+    return root, decoding_diagnostics(encoding)
+
+
+def _first_rows(table: RawTable, found: FoundHeader) -> tuple:
+    """The texts of a table's first rows from its header: the same in the page's print view of the table.
+    Compared by a set, so a page of thousands of tables is read in linear time."""
+    return tuple(tuple(slot.text for slot in row) for row in table.rows[found.row : found.row + 4])
 
 
 def _table_source(root, readable: list, diagnostics: list[Diagnostic]) -> TableSource:
     """The tables read (the first and those after it), the page text around them as metadata and captions."""
     elements = [element for element, _, _ in readable]
-    page = _paragraphs(_body(root), cells_inline=True, skip=elements)
+    page = _paragraphs(_body(root), cells_inline=True, skip=set(elements))
     markers = [index for index, item in enumerate(page) if item is None]
     before = [cell for cell in page[: markers[0]] if cell is not None]
     after = [cell for cell in page[markers[-1] + 1 :] if cell is not None]
@@ -123,28 +139,39 @@ def _body(root):
     return body if body is not None else root
 
 
-def _own_rows(table_element) -> list:
-    """The table's rows, not those of tables nested in its cells."""
-    return [row for row in table_element.iter("tr") if next(row.iterancestors("table"), None) is table_element]
+def _rows_by_table(root) -> dict:
+    """Each table's own rows (not those of tables nested in its cells), in one pass over the page: asking
+    every table for its rows would visit a nested table's rows once per table around it (40 nested
+    tables around 90,000 rows: 15 s)."""
+    rows: dict = {}
+    for row in root.iter("tr"):
+        owner = next(row.iterancestors("table"), None)
+        if owner is not None:
+            rows.setdefault(owner, []).append(row)
+    return rows
 
 
-def _span(element, name: str, limit: int) -> int:
+def _span(element, name: str) -> int:
+    text = str(element.get(name, "1")).strip() or "1"
+    if len(text) > 9:  # int() of thousands of digits is slow, and any such span is clamped anyway
+        return 10**9 if text.isdigit() else 1
     try:
-        value = int(str(element.get(name, "1")).strip() or 1)
+        value = int(text)
     except ValueError:
         return 1
-    return 1 if value < 1 else min(value, limit)
+    return max(value, 1)
 
 
-def _lay_out(table_element) -> RawTable:
-    """The table's rows with every rowspan and colspan laid out (the HTML table model)."""
+def _lay_out(table_element, rows: list) -> RawTable:
+    """The table's `rows` (its own, from `_rows_by_table`) with every rowspan and colspan laid out (the HTML
+    table model), under its <caption>."""
     table = RawTable()
     caption = next((child for child in table_element if child.tag == "caption"), None)
-    if caption is not None and _cell_text(caption):
+    caption_text = _cell_text(caption) if caption is not None else ""
+    if caption_text:
         # The table's <caption> ("表1 主要经济指标完成情况") is a row of one cell above its header.
-        table.add_row(caption.sourceline or 1, [Slot(_cell_text(caption), (0, 0))])
+        table.add_row(caption.sourceline or 1, [Slot(caption_text, (0, 0))])
     offset = len(table.rows)
-    rows = _own_rows(table_element)
     covered: dict[int, tuple[Slot, int]] = {}  # column -> (slot carried down, rows still covered)
     for row_index, row in enumerate(rows):
         slots: list[Slot] = []
@@ -167,8 +194,10 @@ def _lay_out(table_element) -> RawTable:
             take_covered()
             start = len(slots)
             text = _cell_text(cell)
-            colspan = _span(cell, "colspan", _MAX_COLSPAN)
-            rowspan = _span(cell, "rowspan", len(rows) - row_index)
+            line = cell.sourceline or 1
+            colspan = limits.clamp_column_span(_span(cell, "colspan"), line=line, diagnostics=table.diagnostics)
+            limits.check_columns(start + colspan, line=line)  # before the slots are made
+            rowspan = min(_span(cell, "rowspan"), len(rows) - row_index, limits.MAX_ROW_SPAN)
             if cell.get("rowspan", "").strip() == "0":
                 rowspan = len(rows) - row_index  # "0" means: to the end of the table
             for column in range(start, start + colspan):
@@ -183,9 +212,17 @@ def _lay_out(table_element) -> RawTable:
 
 
 def _cell_text(cell) -> str:
-    """A cell's text as shown: HTML whitespace collapsed, <br> and block elements as line breaks."""
+    """A cell's text as shown: HTML whitespace collapsed, <br> and block elements as line breaks.
+
+    A cell holding a table is most often a layout cell around the page: only its first
+    `_PIECES_AROUND_A_TABLE` pieces are read, and a longer one stands as `_TOO_LONG` (refused if it
+    is in the table read). Read whole, tables nested 80 deep would read the page 80 times (15 s).
+    """
+    most = _PIECES_AROUND_A_TABLE if cell.find(".//table") is not None else None
     lines = [[]]
-    for item in _tokens(cell, cells_inline=False):
+    for count, item in enumerate(_tokens(cell, cells_inline=False)):
+        if most is not None and count > most:
+            return _TOO_LONG
         if item is _BREAK:
             lines.append([])
         elif isinstance(item, tuple):
@@ -207,6 +244,7 @@ def _paragraphs(root, *, cells_inline: bool, skip=()) -> list[Cell | None]:
         nonlocal parts, line
         text = clean_lines(_HTML_SPACE_RE.sub(" ", "".join(parts)))
         if text:
+            limits.take_cells(1, line=line)  # a page of a million <br> is a million paragraphs
             paragraphs.append(make_cell(line, text))
         parts, line = [], 0
 
@@ -241,7 +279,7 @@ def _tokens(root, *, cells_inline: bool, skip=()):
             continue
         element = item
         tag = element.tag if isinstance(element.tag, str) else None  # comments and PIs have no str tag
-        if any(element is skipped for skipped in skip):
+        if element in skip:  # a set (lxml elements compare by identity): a page may read thousands of tables
             yield None
             continue
         if tag is None or tag in _HIDDEN_TAGS:

@@ -15,6 +15,7 @@ import csv
 import io
 
 from .. import errors
+from . import limits
 from .source import TableSource
 from ..text import decode, decoding_diagnostics
 from ..types import Diagnostic, Severity
@@ -36,6 +37,7 @@ def read_tabbed_source(data: bytes, *, source_name: str, header_line: int | None
     try:
         for record in records:
             if any(cell.strip() for cell in record):
+                limits.check_columns(len(record), line=line)  # before a slot is made
                 row = len(table.rows)
                 table.add_row(line, [Slot(clean_lines(cell), (row, column)) for column, cell in enumerate(record)])
             line = records.line_num + 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..text import Cell, decode, decoding_diagnostics, normalise, split_lines, split_pipe_row, to_cells
+from . import limits
 from .source import TableSource
 
 # A row written as "a | b | c": at least two separators.
@@ -29,7 +30,10 @@ _CELL_LINES_SHARE = 0.6
 def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
     """Plain text: a flattened web page (one cell per paragraph) or rows written "a | b | c"."""
     text, encoding = decode(data, source_name=source_name)
-    cells = to_cells(split_lines(text))
+    limits.check_text(text, source_name=source_name)
+    lines = split_lines(text)
+    limits.check_text_lines(len(lines) - lines.count(""), source_name=source_name)
+    cells = to_cells(lines)
     diagnostics = decoding_diagnostics(encoding)
     cell_lines = [cell for cell in cells if _CELL_LINE_RE.match(cell.text) or _PIPES_ONLY_RE.match(cell.text)]
     if cells and len(cell_lines) >= _CELL_LINES_SHARE * len(cells):
@@ -43,15 +47,20 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
     # "| a | b |" has borders; "a | b |" or " | b | c" does not open with one: its first pipe ends an empty cell.
     leading = sum(cell.text.lstrip().startswith("|") for cell in pipe_lines) > len(pipe_lines) / 2
     trailing = sum(cell.text.rstrip().endswith("|") for cell in pipe_lines) > len(pipe_lines) / 2
+    rows = [
+        cell for cell in cells
+        if first_pipe_line <= cell.line <= last_pipe_line and not _RULE_ROW_RE.match(cell.text)
+    ]
+    # Rows and cells counted before the rows are split into cells.
+    limits.check_rows(len(rows), found=f"{len(rows):,} 行用“|”分隔的文字")
+    limits.take_cells(sum(cell.text.count("|") + 1 if cell.line in pipe_line_numbers else 1 for cell in rows))
     grid = []
-    for cell in cells:
-        if cell.line < first_pipe_line or cell.line > last_pipe_line or _RULE_ROW_RE.match(cell.text):
-            continue
+    for cell in rows:
         # A line without pipes inside the table: a caption or a group label, a row of one cell.
         if cell.line in pipe_line_numbers:
-            grid.append(split_pipe_row(cell, leading_border=leading, trailing_border=trailing))
+            grid.append(limits.checked_cells(split_pipe_row(cell, leading_border=leading, trailing_border=trailing)))
         else:
-            grid.append([cell])
+            grid.append(limits.checked_cells([cell]))
     return TableSource(
         cells,
         grid=grid,
