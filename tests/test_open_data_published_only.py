@@ -123,3 +123,24 @@ def test_publishing_the_revision_opens_it(client, published_draft_and_pending):
     after = response_text(client.get(f"/downloads/reports/{published.pk}.csv"))
     assert "待发布" not in before and "待发布内容" in after
     assert client.get("/api/v1/tasks/?q=待发布").json()["count"] == 2
+
+
+@pytest.mark.django_db
+def test_doubtful_and_rejected_pairs_are_in_no_download_api_response_or_page(client):
+    from tests.page_factories import dashboard_report_create
+    from tracker.models import Metric
+
+    report = dashboard_report_create(statuses=["on_track"], contents=["新增停车泊位3500个"])
+    task = report.tasks.get()
+    base = dict(task=task, unit="个", kind="count", target=3500, actual=1000, completion=0.29)
+    Metric.objects.create(position=1, label="可信的指标", **base)
+    Metric.objects.create(position=2, label="待核的指标", confidence="doubtful", **base)
+    Metric.objects.create(position=3, label="已拒绝的指标", review="rejected", **base)
+    Metric.objects.create(position=4, label="已接受的指标", confidence="doubtful", review="accepted", **base)
+
+    for url in (f"/tasks/{task.pk}/", f"/api/v1/tasks/{task.pk}/", f"/downloads/reports/{report.pk}.csv", f"/reports/{report.pk}/"):
+        text = client.get(url).content.decode("utf-8-sig")
+        assert "待核的指标" not in text and "已拒绝的指标" not in text, url
+    for url in (f"/tasks/{task.pk}/", f"/api/v1/tasks/{task.pk}/", f"/downloads/reports/{report.pk}.csv"):
+        text = client.get(url).content.decode("utf-8-sig")
+        assert "可信的指标" in text and "已接受的指标" in text, url

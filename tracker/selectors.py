@@ -136,7 +136,7 @@ def report_measured_targets(report: Report) -> list[dict]:
     """The report's measurable targets that add up over the year (`cumulative_targets`), one row per department
     of the task (or one without a department): `metric_id`, `completion`, `theme_id`, `department_id`."""
     return list(
-        Metric.objects.filter(cumulative_targets(), task__report=report)
+        Metric.objects.trusted().filter(cumulative_targets(), task__report=report)
         .order_by("task__seq", "position")
         .values("completion", metric_id=F("id"), theme_id=F("task__theme_id"), department_id=F("task__department_links__department_id"))
     )
@@ -279,7 +279,7 @@ def task_timeline(task: Task) -> list[Task]:
     return list(
         Task.objects.filter(series_id=task.series_id, report__is_published=True)
         .select_related("report")
-        .prefetch_related(Prefetch("metrics", queryset=Metric.objects.order_by("position")))
+        .prefetch_related(Prefetch("metrics", queryset=Metric.objects.trusted().order_by("position")))
         .order_by("report__year", "report__period_end_month", "report_id")
     )
 

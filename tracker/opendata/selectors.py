@@ -69,7 +69,7 @@ def export_tasks(tasks: QuerySet[Task]) -> Iterator[ExportTask]:
         )
         leaders = _grouped(TaskLeader.objects.filter(task_id__in=ids).order_by("task_id", "position"), "leader__name")
         metrics = defaultdict(list)
-        for metric in Metric.objects.filter(task_id__in=ids).order_by("task_id", "position").values("task_id", *_METRIC_FIELDS):
+        for metric in Metric.objects.trusted().filter(task_id__in=ids).order_by("task_id", "position").values("task_id", *_METRIC_FIELDS):
             metrics[metric.pop("task_id")].append(metric)
         for row in chunk:
             report_id = row["report_id"]
@@ -214,7 +214,7 @@ def api_task_rows(task_ids: list[int]) -> list[Task]:
         .prefetch_related(
             Prefetch("department_links", queryset=TaskDepartment.objects.select_related("department").order_by("position")),
             Prefetch("leader_links", queryset=TaskLeader.objects.select_related("leader").order_by("position")),
-            Prefetch("metrics", queryset=Metric.objects.order_by("position")),
+            Prefetch("metrics", queryset=Metric.objects.trusted().order_by("position")),
         )
     )
     by_id = {task.pk: task for task in tasks}
@@ -228,7 +228,7 @@ def api_task_lookup() -> QuerySet[Task]:
         .prefetch_related(
             Prefetch("department_links", queryset=TaskDepartment.objects.select_related("department").order_by("position")),
             Prefetch("leader_links", queryset=TaskLeader.objects.select_related("leader").order_by("position")),
-            Prefetch("metrics", queryset=Metric.objects.order_by("position")),
+            Prefetch("metrics", queryset=Metric.objects.trusted().order_by("position")),
         )
     )
 
