@@ -9,6 +9,7 @@ import itertools
 
 from tests.factories import report_create
 from tracker.page_cache import content_changed
+from tracker.services.aggregates import report_counts_refresh
 from tracker.models import Department, Leader, Report, Task, TaskDepartment, TaskLeader, Theme
 
 _serial = itertools.count(1)
@@ -60,5 +61,6 @@ def dashboard_report_create(
     if leader:
         person = Leader.objects.get_or_create(name=leader)[0]
         TaskLeader.objects.bulk_create(TaskLeader(task=task, leader=person, position=1) for task in tasks)
-    content_changed()  # written around the services: say what a service would
+    report_counts_refresh(report_ids=[report.pk])  # written around the services: do what a service would
+    content_changed()
     return report

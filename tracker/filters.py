@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.charts import STATUS_GROUP_LABELS, STATUS_GROUPS, STATUS_LABELS
 from tracker.departments_index import sort_key
-from tracker.models import Department, Report, Task, TaskDepartment, Theme
+from tracker.models import Department, DepartmentReportStat, Report, Task, TaskDepartment, Theme
 
 
 # Sorting by status means most urgent first, not alphabetical by value.
@@ -99,11 +99,12 @@ class DepartmentChoiceFilter(django_filters.ModelChoiceFilter):
     """The departments with tasks in the chosen report, or in any published report."""
 
     def get_queryset(self, request):
-        links = TaskDepartment.objects.filter(department=OuterRef("pk"), task__report__is_published=True)
+        # The counts the services keep (DepartmentReportStat): no pass over every task link per request.
+        counted = DepartmentReportStat.objects.filter(department=OuterRef("pk"), is_public=True)
         report_id = _id_param(self.parent, "report")
         if report_id is not None:
-            links = links.filter(task__report_id=report_id)
-        return Department.objects.filter(Exists(links)).order_by("name")
+            counted = counted.filter(report_id=report_id)
+        return Department.objects.filter(Exists(counted)).order_by("name")
 
 
 def _id_param(filterset, name: str) -> int | None:
@@ -119,7 +120,7 @@ class TaskOrderingFilter(django_filters.OrderingFilter):
         ordering = [self.get_ordering_value(param) for param in value or [] if param]
         if not ordering:
             return qs
-        return qs.annotate(status_rank=STATUS_RANK).order_by(*ordering, "-report__year", "-report_id", "seq")
+        return qs.annotate(status_rank=STATUS_RANK).order_by(*ordering, "-period_key", "-report_id", "seq")
 
 
 # The headline's groups (on schedule = completed or on track; not started or suspended) first, each a link from
@@ -167,7 +168,7 @@ class TaskFilter(django_filters.FilterSet):
     sort = TaskOrderingFilter(
         label=_("排序"),
         fields=(
-            ("report__year", "report"),
+            ("period_key", "report"),
             ("seq", "seq"),
             ("theme__name", "theme"),
             ("status_rank", "status"),

@@ -99,6 +99,9 @@ class Report(models.Model):
         _("解析器版本"), default=1, help_text=_("读取此报告的解析器版本；解析器更新后，再次导入同一文件会重新读取。")
     )
     columns = models.JSONField(_("表头"), default=list, blank=True)
+    # Counts the public pages show, kept by the write services (`services.aggregates`), not counted per request:
+    # {"tasks": n, "themes": n, "departments": n, "status": {"completed": n, ...}}.
+    stats = models.JSONField(_("统计"), default=dict, blank=True, editable=False)
     # Metadata an admin corrected (names from REPORT_CORRECTABLE_FIELDS): a re-import keeps them.
     corrected_fields = models.JSONField(_("人工更正的字段"), default=list, blank=True)
     is_published = models.BooleanField(_("已发布"), default=False)
@@ -107,7 +110,7 @@ class Report(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     objects = ReportQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("报告修改记录"), excluded_fields=["updated_at"])
+    history = HistoricalRecords(verbose_name=_("报告修改记录"), excluded_fields=["updated_at", "stats"])
 
     class Meta:
         verbose_name = pgettext_lazy("model", "报告")
@@ -333,8 +336,12 @@ class Task(models.Model):
     # What the parser last read for this row, so a re-import can tell a changed source row
     # from an admin's correction; {} for rows stored before this field existed.
     parsed_values = models.JSONField(_("解析原值"), default=dict, blank=True, editable=False)
+    # Copies of the report's publication and period (`services.aggregates` keeps them), so the public task lists
+    # are filtered and ordered on the task table alone: an index walks to the LIMIT instead of sorting every task.
+    is_public = models.BooleanField(_("公开"), default=False, editable=False)
+    period_key = models.PositiveIntegerField(_("统计期排序键"), default=0, editable=False, help_text=_("年份×100+截止月份"))
 
-    history = HistoricalRecords(verbose_name=_("任务修改记录"))
+    history = HistoricalRecords(verbose_name=_("任务修改记录"), excluded_fields=["is_public", "period_key"])
 
     class Meta:
         verbose_name = pgettext_lazy("model", "任务")
@@ -342,6 +349,12 @@ class Task(models.Model):
         ordering = ["report", "seq"]
         constraints = [
             models.UniqueConstraint(fields=["report", "seq"], name="task_unique_seq_per_report"),
+        ]
+        indexes = [
+            # The public task list's order: newest period first, then newest report, then table order.
+            models.Index(
+                F("period_key").desc(), F("report").desc(), "seq", condition=Q(is_public=True), name="task_public_newest_first"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -395,6 +408,43 @@ class TaskLeader(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader_id} #{self.position}"
+
+
+def period_key(year: int | None, period_end_month: int | None) -> int:
+    """The order of a report's period as one number: 202209 for the report up to September 2022; 0 when unknown."""
+    return (year or 0) * 100 + (period_end_month or 0)
+
+
+class DepartmentReportStat(models.Model):
+    """One department's tasks in one report, by status: counted by the write services when they change the report
+    (`services.aggregates`), so a department's record across hundreds of reports is read, not counted, per request."""
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="report_stats", verbose_name=_("单位"))
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="department_stats", verbose_name=_("报告"))
+    is_public = models.BooleanField(_("公开"), default=False)
+    period_key = models.PositiveIntegerField(_("统计期排序键"), default=0)
+    total = models.PositiveIntegerField(_("任务数"), default=0)
+    lead = models.PositiveIntegerField(_("牵头"), default=0)
+    completed = models.PositiveIntegerField(default=0)
+    on_track = models.PositiveIntegerField(default=0)
+    behind = models.PositiveIntegerField(default=0)
+    not_started = models.PositiveIntegerField(default=0)
+    suspended = models.PositiveIntegerField(default=0)
+    unknown = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = pgettext_lazy("model", "单位统计")
+        verbose_name_plural = pgettext_lazy("plural", "单位统计")
+        constraints = [models.UniqueConstraint(fields=["department", "report"], name="departmentstat_unique_report")]
+        indexes = [
+            models.Index(
+                "department", F("period_key").desc(), F("report").desc(), condition=Q(is_public=True),
+                name="departmentstat_public_newest",
+            ),
+        ]
+
+    def status_counts(self) -> dict[str, int]:
+        return {status: getattr(self, status) for status in Task.Status.values}
 
 
 class ImportDiagnostic(models.Model):

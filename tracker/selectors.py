@@ -5,15 +5,15 @@ Only published reports, and what belongs to them, are ever returned.
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value, When
 
 from tracker.charts import AT_MOST, LEVEL_KINDS, StatusMix, status_mix
 from tracker.filters import TaskFilter
-from tracker.models import Department, DepartmentAlias, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
+from tracker.models import Department, DepartmentAlias, DepartmentReportStat, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
 
 # What a row of a task table shows (tracker_tags.task_rows): loading the progress text and the parsed
 # values too would make each row several kilobytes to fetch, decode and, in the task list, sort.
-TASK_ROW_COLUMNS = ["seq", "source_seq", "content", "status", "report_id", "theme_id"]
+TASK_ROW_COLUMNS = ["seq", "source_seq", "content", "status", "report_id", "theme_id", "period_key"]
 TASK_LIST_COLUMNS = [
     *TASK_ROW_COLUMNS,
     "report__title", "report__year", "report__period_end_month", "report__period_label",
@@ -28,19 +28,20 @@ def published_reports() -> ReportQuerySet:
 
 def published_department_lookup() -> QuerySet[Department]:
     """Departments named in at least one published report: one named only in a draft is not public."""
-    published_links = TaskDepartment.objects.filter(department=OuterRef("pk"), task__report__is_published=True)
-    return Department.objects.filter(Exists(published_links))
+    public_counts = DepartmentReportStat.objects.filter(department=OuterRef("pk"), is_public=True)
+    return Department.objects.filter(Exists(public_counts))
 
 
 def public_departments() -> QuerySet[Department]:
     """The public departments for the index, each with its aliases and its task counts in published reports
-    (`lead_count`, `co_count`): two queries. The index sorts them by pinyin (tracker.departments_index)."""
-    published = Q(task_links__task__report__is_published=True)
+    (`lead_count`, `co_count`, from the counts the services keep): two queries. The index sorts them by pinyin
+    (tracker.departments_index)."""
+    public = Q(report_stats__is_public=True)
     return (
-        published_department_lookup()
+        Department.objects.filter(public)
         .annotate(
-            lead_count=Count("task_links", filter=published & Q(task_links__role=TaskDepartment.Role.LEAD)),
-            co_count=Count("task_links", filter=published & Q(task_links__role=TaskDepartment.Role.CO)),
+            lead_count=Sum("report_stats__lead", filter=public),
+            co_count=Sum(F("report_stats__total") - F("report_stats__lead"), filter=public),
         )
         .prefetch_related(Prefetch("aliases", queryset=DepartmentAlias.objects.order_by("name")))
         .order_by("name")
@@ -53,8 +54,12 @@ def published_report_lookup() -> ReportQuerySet:
 
 
 def published_tasks() -> QuerySet[Task]:
-    """Tasks of published reports, with report and theme joined."""
-    return Task.objects.filter(report__is_published=True).select_related("report", "theme")
+    """Tasks of published reports (the task's own copy of its report's publication), with report and theme joined."""
+    return Task.objects.filter(is_public=True).select_related("report", "theme")
+
+
+# The public task lists' order: newest period first, then newest report, then table order (an index walks it).
+TASKS_NEWEST_FIRST = [F("period_key").desc(), F("report_id").desc(), "seq"]
 
 
 def _department_links() -> Prefetch:
@@ -208,27 +213,41 @@ def theme_history(theme: Theme, *, limit: int = 8) -> list[Theme]:
     return themes
 
 
-def department_reports(department: Department) -> list[Report]:
-    """Published reports in which the department has tasks, newest first, in one query.
+def department_reports(department: Department, *, limit: int | None = None) -> list[Report]:
+    """Published reports in which the department has tasks, newest first (the newest `limit`), in one query.
 
-    Each report carries the department's counts in it: `link_total`, `link_lead`, and `mix` (its tasks there
-    by status, lead and co-operating).
+    Each report carries the department's counts in it, as the services counted them (DepartmentReportStat):
+    `link_total`, `link_lead`, and `mix` (its tasks there by status, lead and co-operating).
     """
-    # The filter and the counts go through the same join, so the counts are of this department's links only.
-    links = "tasks__department_links"
-    reports = list(
-        Report.objects.published()
-        .filter(tasks__department_links__department=department)
-        .annotate(
-            link_total=Count(links),
-            link_lead=Count(links, filter=Q(tasks__department_links__role=TaskDepartment.Role.LEAD)),
-            **_status_counts(links, "tasks__status"),
-        )
-        .newest_first()
+    stats = (
+        DepartmentReportStat.objects.filter(department=department, is_public=True)
+        .select_related("report")
+        .order_by(F("period_key").desc(), F("report_id").desc())
     )
-    for report in reports:
-        report.mix = _mix_of(report)
-    return reports
+    return [_report_with(stat) for stat in (stats[:limit] if limit else stats)]
+
+
+def department_report(department: Department, report_id: str | None) -> Report | None:
+    """One published report of the department's, with its counts there; None when it has no tasks in it."""
+    if not report_id or not str(report_id).isdigit():
+        return None
+    stat = (
+        DepartmentReportStat.objects.filter(department=department, is_public=True, report_id=int(report_id))
+        .select_related("report")
+        .first()
+    )
+    return _report_with(stat) if stat else None
+
+
+def department_report_count(department: Department) -> int:
+    """In how many published reports the department has tasks."""
+    return DepartmentReportStat.objects.filter(department=department, is_public=True).count()
+
+
+def _report_with(stat: DepartmentReportStat) -> Report:
+    report = stat.report
+    report.link_total, report.link_lead, report.mix = stat.total, stat.lead, status_mix(stat.status_counts())
+    return report
 
 
 def department_task_links(department: Department, report: Report) -> list[TaskDepartment]:
@@ -303,11 +322,5 @@ def task_search(params) -> TaskFilter:
 
     Read the rows from `.qs`; an invalid parameter leaves the list unfiltered by it, as django-filter does.
     """
-    tasks = tasks_with_departments(
-        published_tasks()
-        .only(*TASK_LIST_COLUMNS)
-        .order_by(
-            F("report__year").desc(nulls_last=True), F("report__period_end_month").desc(nulls_last=True), "-report_id", "seq"
-        )
-    )
+    tasks = tasks_with_departments(published_tasks().only(*TASK_LIST_COLUMNS).order_by(*TASKS_NEWEST_FIRST))
     return TaskFilter(params, queryset=tasks)

@@ -14,6 +14,8 @@ from tracker.page_cache import cached_public_page
 
 TASKS_PER_PAGE = 50
 REPORTS_PER_PAGE = 20
+# The department page's record across reports: the newest this many (the page says how many there are in all).
+DEPARTMENT_HISTORY_REPORTS = 12
 # The home page lists the newest reports only; the rest are on /reports/, a page at a time.
 HOME_REPORT_COUNT = 8
 # The department chart shows the units with the most tasks; the ranking table below it lists them all.
@@ -110,10 +112,11 @@ def department_list(request: HttpRequest) -> HttpResponse:
 
 @cached_public_page(query=("report",))
 def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One report's tasks of the department (the newest unless `?report=` picks another), beside its record per report."""
+    """One report's tasks of the department (the newest unless `?report=` picks another), beside its record in the
+    newest DEPARTMENT_HISTORY_REPORTS reports (a city's decade of reports would be hundreds of rows)."""
     department = get_object_or_404(selectors.published_department_lookup(), pk=pk)
-    reports = selectors.department_reports(department)
-    report = _chosen_report(reports, request.GET.get("report"))
+    reports = selectors.department_reports(department, limit=DEPARTMENT_HISTORY_REPORTS)
+    report = _chosen_report(department, reports, request.GET.get("report"))
     links = selectors.department_task_links(department, report) if report else []
     mix = charts.status_mix(link.task.status for link in links)
     history = list(reversed(reports))
@@ -123,6 +126,7 @@ def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "department": department,
             "reports": reports,
+            "report_count": selectors.department_report_count(department),
             "report": report,
             "links": links,
             "lead_links": [link for link in links if link.role == TaskDepartment.Role.LEAD],
@@ -136,13 +140,13 @@ def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _chosen_report(reports: list, report_param: str | None):
-    """The report `?report=` names among `reports`, the newest when absent; 404 for one the list lacks."""
-    if not reports:
-        return None
+def _chosen_report(department, reports: list, report_param: str | None):
+    """The report `?report=` names (any of the department's, not only the newest), the newest when absent; 404 for
+    a report the department has no published tasks in."""
     if not report_param:
-        return reports[0]
+        return reports[0] if reports else None
     chosen = next((report for report in reports if str(report.pk) == report_param), None)
+    chosen = chosen or selectors.department_report(department, report_param)
     if chosen is None:
         raise Http404("该单位在此报告中没有任务")
     return chosen

@@ -26,11 +26,14 @@ from tracker.models import (
     Theme,
 )
 from tracker.services import bulk
+from tracker.services.aggregates import report_counts_refresh
 from tracker.services.errors import THEME_OF_ANOTHER_REPORT, ServiceError
 from tracker.services.locks import report_lock
 from tracker.services.public_pages import public_pages_changed
 
 CORRECTION_REASON = "人工更正"
+# Corrected fields that change what `aggregates` counts.
+COUNTED_FIELDS = {"status", "theme", "departments"}
 
 
 def _lock_reports(report_ids: Iterable[int]) -> None:
@@ -70,6 +73,8 @@ def task_correct(*, task: Task, fields: Iterable[str], user=None) -> Task:
     current.save(update_fields=[*(model_field.name for model_field in edited), "corrected_fields"])
     for model_field in Task._meta.concrete_fields:  # the caller's object shows what was saved
         setattr(task, model_field.attname, getattr(current, model_field.attname))
+    if COUNTED_FIELDS & set(fields):
+        report_counts_refresh(report_ids=[task.report_id])
     _public_if_published([task.report_id])
     return task
 
@@ -82,12 +87,15 @@ def _is_column(name: str) -> bool:
     return model_field.concrete and not model_field.many_to_many
 
 
-def _tasks_save(tasks: Sequence[Task], fields: Sequence[str], *, user) -> None:
-    """Bulk-save these fields of the tasks (and `corrected_fields`), with one history record each."""
+def _tasks_save(tasks: Sequence[Task], fields: Sequence[str], *, user, counted: bool = True) -> None:
+    """Bulk-save these fields of the tasks (and `corrected_fields`), with one history record each; `counted`: the
+    change moves the reports' counts (a status, a theme, the departments)."""
     bulk.rows_update(Task, tasks, [*fields, "corrected_fields"])
     Task.history.bulk_history_create(
         tasks, update=True, default_user=user, default_change_reason=CORRECTION_REASON, batch_size=bulk.INSERT_BATCH_SIZE
     )
+    if counted:
+        report_counts_refresh(report_ids=[task.report_id for task in tasks])
     _public_if_published(task.report_id for task in tasks)
 
 
@@ -181,7 +189,7 @@ def task_leaders_set(*, task: Task, leaders: Sequence[Leader], user=None) -> Tas
         )
         TaskLeader.history.bulk_history_create(created, default_user=user, default_change_reason=CORRECTION_REASON)
         _with_corrected(task, ["leaders"])
-        _tasks_save([task], [], user=user)
+        _tasks_save([task], [], user=user, counted=False)
     return task
 
 
@@ -256,6 +264,7 @@ def metrics_review(*, decisions: Sequence[tuple[Metric, str]], user=None) -> int
     if rejudged:
         bulk.rows_update(Task, rejudged, ["status", "status_reason"])
         Task.history.bulk_history_create(rejudged, update=True, default_user=user, default_change_reason=CORRECTION_REASON)
+        report_counts_refresh(report_ids=[task.report_id for task in rejudged])
     _public_if_published(task.report_id for task in tasks.values())
     return len(decisions)
 

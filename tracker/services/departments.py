@@ -11,6 +11,7 @@ from django.db import transaction
 
 from tracker.models import Department, DepartmentAlias, Leader, TaskDepartment
 from tracker.services import bulk
+from tracker.services.aggregates import report_counts_refresh
 from tracker.services.errors import (
     DEPARTMENT_MERGE_SAME,
     DEPARTMENT_NAME_TAKEN,
@@ -32,7 +33,9 @@ def departments_merge(*, sources: Iterable[Department], target: Department, user
     if not sources:
         return target
     source_ids = [source.pk for source in sources]
-    links = list(TaskDepartment.objects.select_for_update().filter(department_id__in=[*source_ids, target.pk]).order_by("id"))
+    links = list(
+        TaskDepartment.objects.select_for_update().filter(department_id__in=[*source_ids, target.pk]).select_related("task").order_by("id")
+    )
     by_task: dict[int, list[TaskDepartment]] = {}
     for link in links:
         by_task.setdefault(link.task_id, []).append(link)
@@ -61,6 +64,7 @@ def departments_merge(*, sources: Iterable[Department], target: Department, user
     for source in sources:
         DepartmentAlias.objects.update_or_create(name=source.name, defaults={"department": target})
     Department.objects.filter(pk__in=source_ids).delete()  # no links left: PROTECT has nothing to protect
+    report_counts_refresh(report_ids={link.task.report_id for link in links})
     public_pages_changed()
     return target
 

@@ -38,6 +38,7 @@ from tracker.models import (
     TaskLeader,
     Theme,
     metric_kind,
+    period_key,
 )
 from tracker.parsing import (
     ParsedReport,
@@ -47,6 +48,7 @@ from tracker.parsing import (
     parsed_report_from_json,
 )
 from tracker.services import bulk, matching
+from tracker.services.aggregates import report_counts_refresh
 from tracker.services.errors import (
     REPORT_WITHOUT_CONTENT_HASH,
     REPORT_WITHOUT_TASKS,
@@ -232,6 +234,7 @@ def _report_create(*, source_key: str, parsed: ParsedReport, publish: bool, user
     task_leaders_create(rows=rows)
     metrics_store(rows=rows, fresh=True)
     diagnostics_store(report=report, tasks=tasks, parsed=parsed)
+    report_counts_refresh(report_ids=[report.pk])
     _series_link(report)
     if report.is_published:
         public_pages_changed()
@@ -344,6 +347,7 @@ def _report_update(*, report: Report, parsed: ParsedReport, publish: bool, user)
         still_resolved = [d.id for d in diagnostics if (d.task_id, d.code, d.message) in resolved_before]
         ImportDiagnostic.objects.filter(id__in=still_resolved).update(resolved=True)
     theme_count = _themes_tidy(report=report, named=list(themes_by_name.values()))
+    report_counts_refresh(report_ids=[report.pk])
     _series_link(report)
     if was_published or report.is_published:
         public_pages_changed()
@@ -529,6 +533,8 @@ def _tasks_create(*, report: Report, parsed_tasks: list[ParsedTask], themes_by_n
             first_line=parsed_task.first_line,
             last_line=parsed_task.last_line,
             parsed_values=row_values(parsed_task),
+            is_public=report.is_published,
+            period_key=period_key(report.year, report.period_end_month),
         )
         for parsed_task in parsed_tasks
     ]

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import Report
+from tracker.services.aggregates import report_visibility_refresh
 from tracker.services.public_pages import public_pages_changed
 
 
@@ -24,6 +25,7 @@ def report_publish(*, report: Report, user=None) -> Report:
     if mark_published(report):
         report._history_user = user
         report.save(update_fields=["is_published", "published_at", "updated_at"])
+        report_visibility_refresh(report_ids=[report.pk])
         public_pages_changed()
     return report
 
@@ -36,5 +38,6 @@ def report_unpublish(*, report: Report, user=None) -> Report:
         report.published_at = None
         report._history_user = user
         report.save(update_fields=["is_published", "published_at", "updated_at"])
+        report_visibility_refresh(report_ids=[report.pk])
         public_pages_changed()
     return report

@@ -13,6 +13,7 @@ from tracker.models import (
     Task,
     Theme,
 )
+from tracker.services.aggregates import report_visibility_refresh
 from tracker.services.importing import tasks_delete
 from tracker.services.locks import report_lock
 from tracker.services.public_pages import public_pages_changed
@@ -52,6 +53,8 @@ def report_update_metadata(*, report: Report, fields: Iterable[str], user=None) 
     current._history_user = user
     current.save(update_fields=[*fields, "corrected_fields", "updated_at"])
     report.corrected_fields = current.corrected_fields
+    if {"year", "period_end_month"} & set(fields):
+        report_visibility_refresh(report_ids=[report.pk])  # the tasks' order in the public lists
     if current.is_published:
         public_pages_changed()
     return report
