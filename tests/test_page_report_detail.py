@@ -67,16 +67,15 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
     reports = [dashboard_report_create(year=2000 + number) for number in range(report_count)]
 
     # 1. the page cache's content version (tracker.page_cache)
-    # 2. the report
-    # 3. its tasks counted per status
-    # 4. its themes with their tasks counted per status
-    # 5. its departments with their tasks counted per status
-    # 6. its measurable targets with their themes and departments
-    # 7. the last reports of its family with their tasks counted per status (the previous one among them)
-    # 8. its and the previous report's tasks, for "since the previous report"
-    # 9. its tasks with their themes
-    # 10. the tasks' department links with their departments
-    with django_assert_num_queries(10):
+    # 2. the report (its tasks per status counted by the services, Report.stats)
+    # 3. its themes with their tasks counted per status
+    # 4. its departments with their counts (DepartmentReportStat)
+    # 5. its measurable targets with their themes and departments
+    # 6. the last reports of its family (the previous one among them)
+    # 7. its and the previous report's tasks, for "since the previous report"
+    # 8. its tasks with their themes
+    # 9. the tasks' department links with their departments
+    with django_assert_num_queries(9):
         response = client.get(f"/reports/{reports[-1].pk}/")
 
     assert response.content.decode().count('class="task-row"') == 4

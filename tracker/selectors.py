@@ -5,6 +5,8 @@ Only published reports, and what belongs to them, are ever returned.
 
 from __future__ import annotations
 
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value, When
 
 from tracker.charts import AT_MOST, LEVEL_KINDS, StatusMix, status_mix
@@ -75,9 +77,8 @@ def tasks_with_departments(tasks: QuerySet[Task]) -> QuerySet[Task]:
 
 
 def report_status_counts(report: Report) -> dict[str, int]:
-    """{status: task count} for one report, in one query."""
-    rows = Task.objects.filter(report=report).order_by().values("status").annotate(count=Count("id"))
-    return {row["status"]: row["count"] for row in rows}
+    """{status: task count} for one report: the counts the services keep (Report.stats), no query."""
+    return dict((report.stats or {}).get("status", {}))
 
 
 def _status_counts(path: str, status_path: str) -> dict:
@@ -105,20 +106,13 @@ def report_department_rows(report: Report) -> list[dict]:
     """Departments of the report, ranked: the largest share on schedule among their tasks whose status could be
     judged first, more judged tasks first on a tie, departments none of whose tasks could be judged last.
 
-    Each row: `department`, `label`, `mix` (its tasks by status, lead and co-operating), `total`, `lead`.
+    Each row: `department`, `label`, `mix` (its tasks by status, lead and co-operating), `total`, `lead`; read
+    from the counts the services keep (DepartmentReportStat), one query.
     """
-    departments = (
-        Department.objects.filter(task_links__task__report=report)
-        .annotate(
-            task_lead=Count("task_links", filter=Q(task_links__role=TaskDepartment.Role.LEAD)),
-            **_status_counts("task_links", "task_links__task__status"),
-        )
-        .order_by("name")
-    )
     rows = []
-    for department in departments:
-        mix = _mix_of(department)
-        rows.append({"department": department, "label": department.name, "mix": mix, "total": mix.total, "lead": department.task_lead})
+    for stat in DepartmentReportStat.objects.filter(report=report).select_related("department").order_by("department__name"):
+        mix = status_mix(stat.status_counts())
+        rows.append({"department": stat.department, "label": stat.department.name, "mix": mix, "total": mix.total, "lead": stat.lead})
     rows.sort(key=_ranking_key)
     return rows
 
@@ -149,18 +143,17 @@ def report_measured_targets(report: Report) -> list[dict]:
 
 def report_family_history(report: Report, *, limit: int = 8) -> list[Report]:
     """The published reports of the report's family up to it (the last `limit`), oldest first, each with its
-    tasks counted per status (`status_<value>`), in one query."""
+    tasks by status (`mix`, from the counts the services keep), in one query."""
     family = (
         Report.objects.published()
         .same_family(report)
         .filter(Q(pk=report.pk) | Q(pk__in=Report.objects.before(report).values("pk")))
-        .annotate(**_status_counts("tasks", "tasks__status"))
         .newest_first()[:limit]
     )
     reports = list(family)
     reports.reverse()
     for row in reports:
-        row.mix = _mix_of(row)
+        row.mix = status_mix(report_status_counts(row))
     return reports
 
 
@@ -315,6 +308,17 @@ def task_metrics(task: Task) -> list[dict]:
             "target_start", "target_end", "actual_start", "actual_end",
         )
     )
+
+
+def published_task_count() -> int:
+    """How many published tasks there are, summed from the counts the services keep per report (Report.stats)."""
+    total = Report.objects.published().aggregate(total=Sum(Cast(KT("stats__tasks"), IntegerField())))["total"]
+    return total or 0
+
+
+def task_filters_applied(params) -> bool:
+    """Whether any of the task list's filters (not its sort or page) narrows the rows."""
+    return any(params.get(name) for name in TaskFilter.base_filters if name != "sort")
 
 
 def task_search(params) -> TaskFilter:

@@ -10,6 +10,7 @@ from tracker.departments_index import department_index
 from tracker.evidence import evidence_segments
 from tracker.filters import TaskFilter
 from tracker.models import TaskDepartment
+from tracker.pagination import KnownCountPaginator
 from tracker.page_cache import cached_public_page
 
 TASKS_PER_PAGE = 50
@@ -231,7 +232,8 @@ def _metric_values(metric) -> dict:
 @cached_public_page(query=(*TaskFilter.base_filters, "page"))
 def task_list(request: HttpRequest) -> HttpResponse:
     task_filter = selectors.task_search(request.GET)
-    page = Paginator(task_filter.qs, TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    count = None if selectors.task_filters_applied(request.GET) else selectors.published_task_count()
+    page = KnownCountPaginator(task_filter.qs, TASKS_PER_PAGE, count=count).get_page(request.GET.get("page"))
     return render(request, "tracker/task_list.html", {"filter": task_filter, "page": page})
 
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from rest_framework.pagination import PageNumberPagination
 
+from tracker.pagination import KnownCountPaginator
+
 
 class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    # Set by a view that knows its list's length without counting rows (the unfiltered task list).
+    known_count: int | None = None
+
+    def django_paginator_class(self, queryset, page_size):
+        """DRF calls this as a class to make the page's paginator: one told the known count, when there is one."""
+        return KnownCountPaginator(queryset, page_size, count=self.known_count)
 
     def get_next_link(self) -> str | None:
         return self._page_link(self.page.next_page_number()) if self.page.has_next() else None

@@ -24,6 +24,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tracker import selectors
 from tracker.api import serializers
 from tracker.api.links import origin_of
 from tracker.filters import TaskFilter
@@ -138,6 +139,8 @@ class TaskViewSet(_OpenDataViewSet):
         return open_data.api_tasks() if self.action == "list" else open_data.api_task_lookup()
 
     def list(self, request: Request, *args, **kwargs) -> Response:
+        if not selectors.task_filters_applied(request.query_params):
+            self.paginator.known_count = selectors.published_task_count()
         # The page is chosen among ids, then its rows read whole (tracker.opendata.selectors.api_task_ids).
         task_ids = self.paginate_queryset(open_data.api_task_ids(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.get_serializer(open_data.api_task_rows(list(task_ids)), many=True).data)
