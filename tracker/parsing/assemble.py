@@ -9,7 +9,7 @@ from . import errors
 from .columns import Column, Role
 from .departments import is_collective, is_not_a_department, looks_like_department, read_departments
 from .leaders import split_group_label, split_leader_names
-from .markers import split_marker
+from .markers import is_sub_seq, split_marker
 from .rows import RawRow
 from .scoring import is_figure
 from .tables import caption_theme
@@ -272,7 +272,7 @@ def assemble_tasks(
                     Diagnostic(first_line, Severity.WARNING, errors.SEQ_GAP, errors.MSG_SEQ_GAP.format(previous=previous_source_seq, current=number))
                 )
             previous_source_seq = number
-        elif any(c.role is Role.SEQ for c in columns):
+        elif any(c.role is Role.SEQ for c in columns) and not is_sub_seq(printed_number):
             diagnostics.append(Diagnostic(first_line, Severity.WARNING, errors.SEQ_NOT_NUMBER, errors.MSG_SEQ_NOT_NUMBER.format(seq=seq)))
         tasks.append(task)
     _progress_as_actual(tasks, columns)

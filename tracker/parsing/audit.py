@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import errors
 from .columns import Column, Role
 from .departments import is_not_a_department, looks_like_department, read_departments
-from .markers import is_seq, split_marker
+from .markers import is_any_seq, is_seq, split_marker
 from .rows import RawRow
 from .scoring import is_figure
 from .text import Cell
@@ -38,7 +38,7 @@ def _misfits(role: Role, cells: list[Cell]) -> bool:
         names = read_departments(keys).names
         return any(is_not_a_department(name) for name in names) or not any(looks_like_department(n) for n in names)
     if role is Role.SEQ:
-        return not is_seq(joined)
+        return not is_any_seq(joined)
     if role in (Role.CONTENT, Role.PROGRESS):
         if is_seq(joined):
             return True

@@ -10,13 +10,14 @@ lacks its merged cells (`align.py`), never shifting every column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from . import errors
 from .align import align_short_row
 from .columns import Column, Header, Role, forced_header, header_of_row
 from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
-from .markers import is_seq
+from .markers import is_any_seq, is_seq, sub_seq_parent
 from .rows import RawRow, read_single_row
 from .scoring import IMPOSSIBLE, group_row_score, is_figure, score_cells
 from .tables import TableRows, is_caption
@@ -124,7 +125,7 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
     for position in range(width):
         if columns[position] is None:
             values = [grid[r][position] for r in data_rows if position < len(grid[r]) and grid[r][position].key]
-            if values and sum(is_seq(cell.key) for cell in values) >= 0.8 * len(values) and not any(c and c.role is Role.SEQ for c in columns):
+            if values and sum(is_any_seq(cell.key) for cell in values) >= 0.8 * len(values) and not any(c and c.role is Role.SEQ for c in columns):
                 columns[position] = Column(Role.SEQ, "", row[position].line, row[position].line, known=False)
             elif values:
                 columns[position] = Column(Role.OTHER, "", row[position].line, row[position].line, known=False)
@@ -283,6 +284,28 @@ def _group_cell(row: list[Cell], columns: tuple[Column, ...]) -> Cell | None:
     return None
 
 
+# A group's name is a short label, not a task sentence.
+_MAX_GROUP_NAME = 40
+_SENTENCE_END_RE = re.compile(r"[。;!?]")
+
+
+def _numbered_group(row: list[Cell], columns: tuple[Column, ...], below: list[list[Cell]]) -> Cell | None:
+    """A row of only a group number and a name ("1 | 稳住经济基本盘", the name spanning the table) over rows
+    numbered under it ("1-1", "1-2"): the group's label, the theme of those rows."""
+    filled = [(position, cell) for position, cell in enumerate(row) if cell.key and position < len(columns)]
+    if len(filled) != 2 or columns[filled[0][0]].role is not Role.SEQ or not is_seq(filled[0][1].key):
+        return None
+    name = filled[1][1]
+    if len(name.key) > _MAX_GROUP_NAME or _SENTENCE_END_RE.search(name.key):
+        return None
+    number = filled[0][1].key.rstrip(".、")
+    seq_position = filled[0][0]
+    for following in below:
+        if seq_position < len(following) and following[seq_position].key:
+            return name if sub_seq_parent(following[seq_position].key) == number else None
+    return None
+
+
 # How much better a row must fit read by content than by position before it is read by content.
 _REREAD_MARGIN = 4.0
 
@@ -315,13 +338,13 @@ def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, d
     previous: list[Cell] | None = None
     filled_lines: list[int] = []
     filled_labels: set[str] = set()
-    for row in data:
+    for index, row in enumerate(data):
         filled = _filled(row)
         line = filled[0].line
         if [label_key(c.text) for c in filled] == [label for label in labels if label] or [c.key for c in filled] == list(header.labels):
             diagnostics.append(Diagnostic(line, Severity.INFO, errors.HEADER_REPEATED, errors.MSG_HEADER_REPEATED.format(line=line)))
             continue
-        group = _group_cell(row, columns)
+        group = _group_cell(row, columns) or _numbered_group(row, columns, data[index + 1 : index + 3])
         if group is not None:
             rows.append(RawRow([], 0.0, group=group))
             continue
