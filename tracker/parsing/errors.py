@@ -150,6 +150,8 @@ MSG_WHY_MID_SENTENCE = "最后一格在句子中间结束（“…{tail}”）"
 MSG_WHY_NO_SECOND_PRINTING = "此类页面会把表格再印一遍（打印版），而文件在第一遍表格中结束"
 FILE_CUT_MID_CHARACTER = "file-cut-mid-character"
 MSG_FILE_CUT_MID_CHARACTER = "文件在一个多字节字符中间被截断，已丢弃最后不完整的字节。"
+TICK_COLUMNS_READ = "tick-columns-read"
+MSG_TICK_COLUMNS_READ = "“{labels}”几列只打勾（√），已合并为“{column}”一列，取打勾的那一列的列名（如“已完成”）。"
 METADATA_PERIOD_ELSEWHERE = "metadata-period-elsewhere"
 MSG_METADATA_PERIOD_ELSEWHERE = "标题中没有统计期，已按第 {line} 行的“{words}”读作截至 {month} 月。"
 

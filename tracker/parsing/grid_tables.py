@@ -58,10 +58,23 @@ def locate_header_rows(
     for index in range(start, len(grid)):
         if found and found[-1][0] == index - 1:
             continue  # the second row of a two-row header
+        if found and _repeats_second_header_row(grid, found[-1][0], index):
+            continue  # a two-row header printed again in the table: its second row is no new table
         header = header_of_row(_filled(grid[index]))
         if header is not None and (not found or _starts_new_table(grid, found[-1], index, header)):
             found.append((index, header))
     return found
+
+
+def _keys(row: list[Cell]) -> tuple[str, ...]:
+    return tuple(cell.key for cell in _filled(row))
+
+
+def _repeats_second_header_row(grid: list[list[Cell]], header_index: int, index: int) -> bool:
+    """The row at `index` is the second row of the header at `header_index`, printed again under a copy of its first."""
+    if index < 1 or header_index + 1 >= len(grid) or not _keys(grid[index]):
+        return False
+    return _keys(grid[index - 1]) == _keys(grid[header_index]) and _keys(grid[index]) == _keys(grid[header_index + 1])
 
 
 def _first_seq_below(grid: list[list[Cell]], index: int) -> str | None:
@@ -114,8 +127,12 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
             if base is None:
                 columns[position] = Column(child_role or Role.OTHER, child.text, child.line, child.line,
                                            known=child_role is not None, alternatives=child_alternatives)
-            elif base.known and base.role is not Role.OTHER:
+            elif base.known and base.role is not Role.OTHER and child_role in (None, Role.OTHER, base.role):
                 columns[position] = replace(base, label=f"{base.label}/{child.text}", alternatives=(), known=True)
+            elif base.known and base.role is not Role.OTHER:
+                # 责任单位 over 牵头单位 | 配合单位: a sub-label with a role of its own names its column.
+                columns[position] = replace(base, role=child_role, label=f"{base.label}/{child.text}",
+                                            alternatives=child_alternatives, known=True)
             else:
                 # "2023年" over 目标 | 1-9月完成: the parent names no role, each child its own.
                 columns[position] = replace(base, role=child_role or base.role, label=f"{base.label}/{child.text}",
@@ -171,6 +188,21 @@ def read_grid_tables(
     for position, (index, header) in enumerate(header_rows):
         end = starts[position + 1] if position + 1 < len(starts) else len(grid)
         columns, first_data = _positional_columns(grid, index, header, end)
+        data = [row for row in grid[first_data:end] if _filled(row) and not _is_rule(row)]
+        caption = None
+        if position + 1 < len(header_rows):
+            while data and len(_filled(data[-1])) == 1 and is_caption(_filled(data[-1])[0].key):
+                caption = _filled(data.pop())[0]  # the next table's caption
+        if first_data > index + 1:
+            parents = [c.label for c in columns if "/" in c.label]
+            diagnostics.append(
+                Diagnostic(header.first_line, Severity.INFO, errors.HEADER_TWO_ROWS,
+                           errors.MSG_HEADER_TWO_ROWS.format(parent=parents[0].split("/")[0] if parents else "",
+                                                             children=" / ".join(p.split("/", 1)[1] for p in parents)))
+            )
+        header_keys = {_keys(row) for row in grid[index:first_data]}
+        if roles is None or len(roles) != len(columns):
+            columns, data = _tick_columns(columns, data, header_keys, diagnostics)
         forced = roles is not None and len(roles) == len(columns)
         if forced:
             columns = [replace(c, role=role, forced=True, alternatives=(), known=True) for c, role in zip(columns, roles)]
@@ -179,23 +211,65 @@ def read_grid_tables(
                 Diagnostic(header.first_line, Severity.WARNING, errors.COLUMNS_NOT_FORCED,
                            errors.MSG_COLUMNS_NOT_FORCED.format(line=header.first_line, found=len(columns), given=len(roles)))
             )
-        if first_data > index + 1:
-            parents = [c.label for c in columns if "/" in c.label]
-            diagnostics.append(
-                Diagnostic(header.first_line, Severity.INFO, errors.HEADER_TWO_ROWS,
-                           errors.MSG_HEADER_TWO_ROWS.format(parent=parents[0].split("/")[0] if parents else "",
-                                                             children=" / ".join(p.split("/", 1)[1] for p in parents)))
-            )
-        data = [row for row in grid[first_data:end] if _filled(row) and not _is_rule(row)]
-        caption = None
-        if position + 1 < len(header_rows):
-            while data and len(_filled(data[-1])) == 1 and is_caption(_filled(data[-1])[0].key):
-                caption = _filled(data.pop())[0]  # the next table's caption
         columns = _decide_roles(columns, data, header, diagnostics)
-        rows = _rows(data, tuple(columns), header, diagnostics)
+        rows = _rows(data, tuple(columns), header, diagnostics, header_rows=header_keys)
         tables.append(TableRows(header.with_columns(tuple(columns)), rows, next_caption, forced=forced))
         next_caption = caption
     return tables
+
+
+# A mark saying "this one" in a column of statuses (已完成 | 推进中 | 未启动).
+_TICK_RE = re.compile(r"[√✓✔☑■★▲]|[Vv]")
+# Fewest rows ticked before columns of ticks are read as one status column.
+_MIN_TICKED_SHARE = 0.5
+
+
+def _tick_columns(
+    columns: list[Column], data: list[list[Cell]], header_keys: set[tuple[str, ...]], diagnostics: list[Diagnostic]
+) -> tuple[list[Column], list[list[Cell]]]:
+    """Side-by-side columns holding only ticks, one per row (完成情况 over 已完成 | 推进中 | 未启动, a √ in one):
+    one status column, whose cell is the label of the ticked column ("已完成"), never the "√" as progress."""
+    rows = [row for row in data if len(_filled(row)) > 1 and _keys(row) not in header_keys]
+    if not rows:
+        return columns, data
+
+    def ticks_only(position: int) -> bool:
+        values = [row[position].key for row in rows if position < len(row) and row[position].key]
+        return bool(values) and all(_TICK_RE.fullmatch(value) for value in values)
+
+    runs: list[list[int]] = []
+    for position in range(len(columns)):
+        if ticks_only(position) and columns[position].label:
+            if runs and runs[-1][-1] == position - 1:
+                runs[-1].append(position)
+            else:
+                runs.append([position])
+    runs = [run for run in runs if len(run) >= 2]
+    for run in reversed(runs):
+        ticked = [sum(1 for p in run if p < len(row) and row[p].key) for row in rows]
+        if any(count > 1 for count in ticked) or sum(1 for count in ticked if count) < _MIN_TICKED_SHARE * len(rows):
+            continue
+        labels = [columns[p].label.split("/", 1)[-1] for p in run]
+        parents = {columns[p].label.split("/", 1)[0] for p in run if "/" in columns[p].label}
+        parent = parents.pop() if len(parents) == 1 else "完成情况"
+        has_completion = any(c.role is Role.COMPLETION for i, c in enumerate(columns) if i not in run)
+        first = columns[run[0]]
+        status = Column(Role.OTHER if has_completion else Role.COMPLETION, parent, first.first_line, first.last_line)
+        columns = columns[: run[0]] + [status] + columns[run[-1] + 1 :]
+        data = [row if _keys(row) in header_keys else _collapsed(row, run, labels) for row in data]
+        diagnostics.append(
+            Diagnostic(first.first_line, Severity.INFO, errors.TICK_COLUMNS_READ,
+                       errors.MSG_TICK_COLUMNS_READ.format(labels=" / ".join(labels), column=parent))
+        )
+    return columns, data
+
+
+def _collapsed(row: list[Cell], run: list[int], labels: list[str]) -> list[Cell]:
+    """The row with the ticked columns as one cell: the label of the column ticked, or empty."""
+    ticked = [label for position, label in zip(run, labels) if position < len(row) and row[position].key]
+    line = next((cell.line for cell in row if cell.key), 0)
+    cell = Cell(line, ticked[0], normalise(ticked[0])) if ticked else Cell(line, "", "")
+    return row[: run[0]] + [cell] + row[run[-1] + 1 :]
 
 
 _FIGURE_ROLES = (Role.TARGET, Role.ACTUAL, Role.COMPLETION)
@@ -331,7 +405,10 @@ def _reread_if_misplaced(cells: list[Cell], filled: list[Cell], columns: tuple[C
     return single
 
 
-def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, diagnostics: list[Diagnostic]) -> list[RawRow]:
+def _rows(
+    data: list[list[Cell]], columns: tuple[Column, ...], header: Header, diagnostics: list[Diagnostic], *,
+    header_rows: set[tuple[str, ...]] = frozenset(),
+) -> list[RawRow]:
     width = len(columns)
     labels = [label_key(column.label) for column in columns]
     rows: list[RawRow] = []
@@ -341,7 +418,8 @@ def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, d
     for index, row in enumerate(data):
         filled = _filled(row)
         line = filled[0].line
-        if [label_key(c.text) for c in filled] == [label for label in labels if label] or [c.key for c in filled] == list(header.labels):
+        if [label_key(c.text) for c in filled] == [label for label in labels if label] or [c.key for c in filled] == list(header.labels) \
+                or _keys(row) in header_rows:
             diagnostics.append(Diagnostic(line, Severity.INFO, errors.HEADER_REPEATED, errors.MSG_HEADER_REPEATED.format(line=line)))
             continue
         group = _group_cell(row, columns) or _numbered_group(row, columns, data[index + 1 : index + 3])
