@@ -105,6 +105,7 @@ def assemble_tasks(
     first_seq: int = 1,
     caption: Cell | None = None,
     carry_departments: bool = False,
+    carry_co: bool = True,
 ) -> list[ParsedTask]:
     """Turn rows into tasks, appending every doubtful decision to `diagnostics`.
 
@@ -114,7 +115,9 @@ def assemble_tasks(
     `caption`: the heading printed above the table; the theme of its rows when the
     table has no group column of its own (group rows inside it take over below them).
     `carry_departments`: a row without its department cell takes the one above (flattened
-    text prints a cell merged down once, on the first row it covers).
+    text prints a cell merged down once, on the first row it covers); `carry_co`: co-operator
+    columns too. The last row of a cut file takes nothing from above unless a later column
+    of it is filled (a row is cut at its end, not in its middle).
     """
     has_theme_column = any(c.role is Role.THEME for c in columns)
     has_lead_column = any(c.role is Role.LEAD for c in columns)
@@ -198,7 +201,9 @@ def assemble_tasks(
                 if carried_theme is not current:
                     carried.clear()
                     carried_theme = current
-                if not cells and carried.get(position) and carry_departments and not (row is task_rows[-1] and ends_file):
+                may_be_cut_here = row is task_rows[-1] and ends_file and not any(row.cells_by_column[position + 1 :])
+                carries = carry_departments and (carry_co or role is not Role.CO)
+                if not cells and carried.get(position) and carries and not may_be_cut_here:
                     task.departments.extend(carried[position])  # a merged cell printed once, on the group's first row
                     carried_lines.append(first_line)
                 elif cells:

@@ -230,7 +230,10 @@ def parse_source(
             first_seq=len(tasks) + 1,
             # A caption tells the rows of one table from another's: only on a page of several tables.
             caption=table.caption if len(tables) > 1 else None,
-            carry_departments=source.grid is None,
+            # Flattened text prints a merged unit cell once; so does text copied from a sheet (its lead units only:
+            # a blank co-operator cell is as often simply blank).
+            carry_departments=source.grid is None or source.merges_blank,
+            carry_co=source.grid is None,
         )
         add_reporting_department(table_tasks, table.header.columns, reporter, diagnostics)
         audit_columns(table.header.columns, table.rows, diagnostics)

@@ -242,6 +242,7 @@ def to_source(
     after: list[Cell],
     diagnostics: list[Diagnostic],
     may_be_cut_off: bool,
+    merges_blank: bool = False,
     more: list[tuple[RawTable, FoundHeader, list[Cell]]] = (),
 ) -> TableSource:
     """The grid from the header row down; `before` (text above the table) and the rows above the header are meta.
@@ -269,4 +270,5 @@ def to_source(
         # Warnings of laying the tables out (a span clamped) first, then the reader's own.
         diagnostics=table.diagnostics + [d for other, _, _ in more for d in other.diagnostics] + diagnostics,
         may_be_cut_off=may_be_cut_off,
+        merges_blank=merges_blank,
     )

@@ -74,6 +74,7 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
         grid=grid,
         meta_cells=[cell for cell in cells if cell.line < first_pipe_line],
         diagnostics=diagnostics,
+        merges_blank=True,
     )
 
 
