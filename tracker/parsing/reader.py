@@ -28,7 +28,7 @@ from .formats.limits import parse_budget
 from .furniture import is_furniture_row
 from .grid_tables import locate_header_rows, read_grid_tables
 from .labels import is_known_side_label, signature_of_labels
-from .metadata import read_metadata, reporting_department
+from .metadata import period_end_of, read_metadata, reporting_department
 from .roles import ROLE_NAMES
 from .status import judge_tasks
 from .tables import TableRows, is_caption
@@ -224,6 +224,7 @@ def parse_source(
     reporter = reporting_department(meta_cells, meta.title)
     for table in tables:
         table.header = _with_label_column_as_theme(table)
+        table.header = _progress_of_the_period(table.header, meta.period_end_month, diagnostics)
         _note_header_conventions(table.header, diagnostics)
         table_tasks = assemble_tasks(
             table.rows, table.header.columns, ends_file=table.ends_file, diagnostics=diagnostics,
@@ -281,6 +282,28 @@ def _with_label_column_as_theme(table: TableRows) -> Header:
         return table.header  # some row's only task text is the label: it is the task
     changed = tuple(replace(column, role=Role.THEME) if i == first else column for i, column in enumerate(columns))
     return table.header.with_columns(changed)
+
+
+def _progress_of_the_period(header: Header, period_end_month: int | None, diagnostics: list[Diagnostic]) -> Header:
+    """Progress split by period (一季度进展 | 二季度进展, each quarter's report adding a column): the progress is
+    the column of the period the report covers, or else the latest; the earlier ones are history, kept as notes."""
+    columns = header.columns
+    positions = [i for i, column in enumerate(columns) if column.role is Role.PROGRESS and not column.forced]
+    months = [period_end_of(normalise(columns[i].label)) for i in positions]
+    if len(positions) < 2 or None in months or len(set(months)) < len(months):
+        return header
+    chosen = months.index(period_end_month) if period_end_month in months else months.index(max(months))
+    changed = list(columns)
+    for order, position in enumerate(positions):
+        if order != chosen:
+            changed[position] = replace(columns[position], role=Role.OTHER)
+    kept = columns[positions[chosen]]
+    diagnostics.append(
+        Diagnostic(kept.first_line, Severity.INFO, errors.PROGRESS_OF_PERIOD,
+                   errors.MSG_PROGRESS_OF_PERIOD.format(column=kept.label,
+                                                        others="、".join(columns[p].label for i, p in enumerate(positions) if i != chosen)))
+    )
+    return header.with_columns(tuple(changed))
 
 
 def _caption_above(meta_cells: list[Cell], header_line: int) -> Cell | None:
@@ -400,7 +423,7 @@ def _note_header_conventions(header: Header, diagnostics: list[Diagnostic]) -> N
             diagnostics.append(
                 Diagnostic(column.first_line, Severity.INFO, errors.HEADER_RESPONSIBLE_ORDER, errors.MSG_HEADER_RESPONSIBLE_ORDER.format(name=column.label))
             )
-        elif column.role is Role.OTHER and column.label and not is_known_side_label(column.label):
+        elif column.role is Role.OTHER and column.label and not column.known and not is_known_side_label(column.label):
             diagnostics.append(
                 Diagnostic(column.first_line, Severity.WARNING, errors.HEADER_UNKNOWN_COLUMN, errors.MSG_HEADER_UNKNOWN_COLUMN.format(name=column.label))
             )
