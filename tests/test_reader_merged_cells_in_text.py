@@ -59,3 +59,17 @@ def test_a_last_row_missing_its_last_cells_is_still_cut():
         ["2", "新开工重点项目30个。", "", ""],
     ], end="")
     assert errors.ROW_TRUNCATED in codes(report, Severity.ERROR)
+
+
+def test_rows_under_a_task_merged_down_add_their_progress_lines_to_it():
+    report = parse_tabs([
+        ["序号", "重点工作", "牵头单位", "推进情况"],
+        ["1", "完成棚户区改造征收2000户。", "区住建局", "1.城东片区已交付。"],
+        ["", "", "", "2.城西片区主体封顶。"],
+        ["2", "新增规上工业企业30家。", "区工信局", "新增26家。"],
+    ])
+    assert [t.content for t in report.tasks] == ["完成棚户区改造征收2000户。", "新增规上工业企业30家。"]
+    assert report.tasks[0].progress == "1.城东片区已交付。\n2.城西片区主体封顶。"
+    assert report.tasks[0].department_names == ["区住建局"]
+    assert errors.ROW_CONTINUES_TASK in codes(report, Severity.INFO)
+    assert errors.ROW_WITHOUT_CONTENT not in codes(report)

@@ -415,6 +415,7 @@ def _rows(
     previous: list[Cell] | None = None
     filled_lines: list[int] = []
     filled_labels: set[str] = set()
+    continued_lines: list[int] = []
     for index, row in enumerate(data):
         filled = _filled(row)
         line = filled[0].line
@@ -476,7 +477,21 @@ def _rows(
             rows.append(reread)
             previous = None
             continue
-        if not any(found for found, column in zip(cells_by_column, columns) if column.role is Role.CONTENT):
+        has_content = any(found for found, column in zip(cells_by_column, columns) if column.role is Role.CONTENT)
+        has_seq = any(found for found, column in zip(cells_by_column, columns) if column.role is Role.SEQ)
+        if not has_content and not has_seq and rows and rows[-1].group is None and previous is not None:
+            # A row under a task whose 序号 and task cells are merged down over it (copied from a sheet: blank
+            # there), holding one more progress line: a part of that task.
+            for position, found in enumerate(cells_by_column):
+                above = rows[-1].cells_by_column[position]
+                if found and above and columns[position].role in (Role.CONTENT, Role.PROGRESS):
+                    text = "\n".join(cell.text for cell in above + found)  # prose stays one cell, line by line
+                    above[:] = [Cell(above[0].line, text, normalise(text))]
+                else:
+                    above.extend(found)
+            continued_lines.append(line)
+            continue
+        if not has_content:
             # A task is its content; a row without it is a sub-heading or a stray line.
             diagnostics.append(
                 Diagnostic(line, Severity.WARNING, errors.ROW_WITHOUT_CONTENT,
@@ -485,6 +500,11 @@ def _rows(
             continue
         rows.append(RawRow(cells_by_column, 0.0))
         previous = cells
+    if continued_lines:
+        diagnostics.append(
+            Diagnostic(continued_lines[0], Severity.INFO, errors.ROW_CONTINUES_TASK,
+                       errors.MSG_ROW_CONTINUES_TASK.format(line=continued_lines[0], count=len(continued_lines)))
+        )
     if filled_lines:
         diagnostics.append(
             Diagnostic(filled_lines[0], Severity.INFO, errors.ROW_FILLED_FROM_ABOVE,
