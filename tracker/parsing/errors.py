@@ -87,6 +87,10 @@ MSG_FORMATS_ACCEPTED = "可以导入的格式：网页另存的文本、网页�
 
 TABLE_CHOSEN = "table-chosen"
 MSG_TABLE_CHOSEN = "{what}中有 {count} 个表格，读取的是第 {index} 个（第 {line} 行起，表头可识别），其余表格已忽略。"
+SHEETS_READ = "sheets-read"
+MSG_SHEETS_READ = "工作簿中有 {count} 个工作表含有进度表（{sheets}），按工作表顺序全部读取；提示中的行号是各工作表的行号。"
+SHEET_REPEATS_TABLE = "sheet-repeats-table"
+MSG_SHEET_REPEATS_TABLE = "工作表“{sheet}”中的表格与工作表“{other}”中的基本相同（同一批任务），只读取了“{other}”。如应读取“{sheet}”，请把它单独另存为一个文件再导入。"
 SHEET_CHOSEN = "sheet-chosen"
 MSG_SHEET_CHOSEN = "进度表读自工作表“{sheet}”（共 {count} 个工作表）；提示中的行号是该工作表的行号。"
 TABLES_JOINED = "tables-joined"
