@@ -15,6 +15,7 @@ from .scoring import is_figure
 from .tables import caption_theme
 from .text import Cell, compact
 from .types import DepartmentRef, DepartmentRole, Diagnostic, ParsedTask, Severity
+from .wrapping import column_widths, joined_prose, unwrapped_names
 
 # Longest 序号, person's name and figure or status cell kept as such; longer text under those headers is a note.
 _MAX_SEQ = 20
@@ -106,6 +107,7 @@ def assemble_tasks(
     caption: Cell | None = None,
     carry_departments: bool = False,
     carry_co: bool = True,
+    wrapped: bool = False,
 ) -> list[ParsedTask]:
     """Turn rows into tasks, appending every doubtful decision to `diagnostics`.
 
@@ -117,7 +119,8 @@ def assemble_tasks(
     `carry_departments`: a row without its department cell takes the one above (flattened
     text prints a cell merged down once, on the first row it covers); `carry_co`: co-operator
     columns too. The last row of a cut file takes nothing from above unless a later column
-    of it is filled (a row is cut at its end, not in its middle).
+    of it is filled (a row is cut at its end, not in its middle). `wrapped`: the cells' lines
+    were broken at the column width (`wrapping.py`), not into paragraphs.
     """
     has_theme_column = any(c.role is Role.THEME for c in columns)
     has_lead_column = any(c.role is Role.LEAD for c in columns)
@@ -139,6 +142,8 @@ def assemble_tasks(
     previous_source_seq: int | None = None
     task_rows = [row for row in rows if row.group is None]
     seq = first_seq - 1
+    widths = column_widths(rows, columns) if wrapped else {}
+    prose = joined_prose if wrapped else _joined_text
 
     for row in rows:
         if row.group is not None:
@@ -163,7 +168,7 @@ def assemble_tasks(
             role = column.role
             if role is Role.IGNORE:
                 continue
-            if len(cells) > 1 and role in (Role.CONTENT, Role.PROGRESS):
+            if len(cells) > 1 and role in (Role.CONTENT, Role.PROGRESS) and not wrapped:
                 diagnostics.append(
                     Diagnostic(
                         cells[0].line, Severity.WARNING, errors.CELL_PARAGRAPHS_JOINED,
@@ -196,8 +201,10 @@ def assemble_tasks(
                 if number and not current.number:
                     current.number = number
             elif role is Role.CONTENT:
-                task.content = "\n".join(filter(None, [task.content, _joined_text(cells)]))
+                task.content = "\n".join(filter(None, [task.content, prose(cells)]))
             elif role.is_department:
+                if wrapped and len(cells) > 1:
+                    cells = unwrapped_names(cells, widths.get(position, 0))
                 if carried_theme is not current:
                     carried.clear()
                     carried_theme = current
@@ -218,7 +225,7 @@ def assemble_tasks(
                 notes.extend(f"{column.label}: {name}" for name in names if len(name) > _MAX_PERSON)
             elif role is Role.PROGRESS:
                 if cells:
-                    progress_parts.append(_joined_text(cells))
+                    progress_parts.append(prose(cells))
             elif role in (Role.COMPLETION, Role.TARGET, Role.ACTUAL):
                 text = _joined_text(cells)
                 field_name = {Role.COMPLETION: "completion_text", Role.TARGET: "target_text", Role.ACTUAL: "actual_text"}[role]

@@ -35,6 +35,7 @@ from .tables import TableRows, is_caption
 from .text import Cell, normalise
 from .text_tables import locate_headers, read_text_tables, report_skipped
 from .types import Candidate, Diagnostic, ParsedReport, ParsedTask, ParseError, Severity, TableInfo
+from .wrapping import is_wrapped
 
 # Rows shown to an admin who must point at the header.
 CANDIDATE_ROWS = 40
@@ -226,6 +227,11 @@ def parse_source(
         table.header = _with_label_column_as_theme(table)
         table.header = _progress_of_the_period(table.header, meta.period_end_month, diagnostics)
         _note_header_conventions(table.header, diagnostics)
+        wrapped = source.grid is None and is_wrapped(table.rows, table.header.columns)
+        if wrapped:
+            diagnostics.append(
+                Diagnostic(table.header.first_line, Severity.INFO, errors.TEXT_WRAPPED, errors.MSG_TEXT_WRAPPED)
+            )
         table_tasks = assemble_tasks(
             table.rows, table.header.columns, ends_file=table.ends_file, diagnostics=diagnostics,
             first_seq=len(tasks) + 1,
@@ -235,9 +241,10 @@ def parse_source(
             # a blank co-operator cell is as often simply blank).
             carry_departments=source.grid is None or source.merges_blank,
             carry_co=source.grid is None,
+            wrapped=wrapped,
         )
         add_reporting_department(table_tasks, table.header.columns, reporter, diagnostics)
-        audit_columns(table.header.columns, table.rows, diagnostics)
+        audit_columns(table.header.columns, table.rows, diagnostics, wrapped=wrapped)
         tasks.extend(table_tasks)
         infos.append(_table_info(table, len(table_tasks)))
     if len(infos) > 1:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
+from .. import errors
 from ..text import Cell, decode, decoding_diagnostics, normalise, split_lines, split_pipe_row, to_cells
+from ..types import Diagnostic, Severity
 from . import limits
 from .source import TableSource
 
@@ -30,6 +32,8 @@ _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _EMPHASIS_LINE_RE = re.compile(r"^\*([^*].*?)\*$")
 _HEADING_RE = re.compile(r"^(?:#{1,6}|>+)\s+")
+# A page's number printed at its foot, kept when a PDF is copied as text: "— 1 —", "- 2 -", "第 3 页", "第1页 共4页".
+_PAGE_NUMBER_RE = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$")
 
 
 def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
@@ -40,6 +44,7 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
     limits.check_text_lines(len(lines) - lines.count(""), source_name=source_name)
     cells = to_cells(lines)
     diagnostics = decoding_diagnostics(encoding)
+    cells = _without_page_numbers(cells, diagnostics)
     cell_lines = [cell for cell in cells if _CELL_LINE_RE.match(cell.text) or _PIPES_ONLY_RE.match(cell.text)]
     if cells and len(cell_lines) >= _CELL_LINES_SHARE * len(cells):
         cells = _without_closing_pipes(cells)
@@ -76,6 +81,16 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
         diagnostics=diagnostics,
         merges_blank=True,
     )
+
+
+def _without_page_numbers(cells: list[Cell], diagnostics: list) -> list[Cell]:
+    """The text without the page numbers a PDF prints at each page's foot: never a cell of the table."""
+    numbers = [cell for cell in cells if _PAGE_NUMBER_RE.match(cell.key)]
+    if not numbers:
+        return cells
+    lines = "、".join(str(cell.line) for cell in numbers[:5]) + ("等" if len(numbers) > 5 else "")
+    diagnostics.append(Diagnostic(numbers[0].line, Severity.INFO, errors.PAGE_NUMBER_SKIPPED, errors.MSG_PAGE_NUMBER_SKIPPED.format(lines=lines)))
+    return [cell for cell in cells if not _PAGE_NUMBER_RE.match(cell.key)]
 
 
 def _with_line_breaks(cell: Cell) -> Cell:
