@@ -358,6 +358,8 @@ def _group_cell(row: list[Cell], columns: tuple[Column, ...]) -> Cell | None:
     return None
 
 
+# A row that is a note about the table: "注：…", "备注：…", "说明：…", "单位：万元", "数据来源：…".
+_TABLE_NOTE_RE = re.compile(r"^(?:注|备注|附注|说明|填报说明|单位|计量单位|金额单位|数据来源|资料来源)\s*\d?\s*[:：]")
 # A group's name is a short label, not a task sentence.
 _MAX_GROUP_NAME = 40
 _SENTENCE_END_RE = re.compile(r"[。;!?]")
@@ -422,6 +424,12 @@ def _rows(
         if [label_key(c.text) for c in filled] == [label for label in labels if label] or [c.key for c in filled] == list(header.labels) \
                 or _keys(row) in header_rows:
             diagnostics.append(Diagnostic(line, Severity.INFO, errors.HEADER_REPEATED, errors.MSG_HEADER_REPEATED.format(line=line)))
+            continue
+        if len({cell.key for cell in filled}) == 1 and _TABLE_NOTE_RE.match(filled[0].key):
+            # "注：完成率=…", "单位：万元", "备注：…" across the table (a <tfoot>, a units line): about the table, no task.
+            diagnostics.append(
+                Diagnostic(line, Severity.INFO, errors.TABLE_NOTE_SKIPPED, errors.MSG_TABLE_NOTE_SKIPPED.format(text=filled[0].text[:40]))
+            )
             continue
         group = _group_cell(row, columns) or _numbered_group(row, columns, data[index + 1 : index + 3])
         if group is not None:
