@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from . import errors
-from .align import align_short_row
+from .align import Alignment, align_short_row
 from .columns import Column, Header, Role, forced_header, header_of_row
 from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
 from .markers import is_any_seq, is_seq, sub_seq_parent
@@ -179,9 +179,12 @@ def _sub_header(grid: list[list[Cell]], index: int, end: int) -> list[Cell] | No
 
 
 def read_grid_tables(
-    grid: list[list[Cell]], header_rows: list[tuple[int, Header]], *, roles: list[Role] | None, diagnostics: list[Diagnostic]
+    grid: list[list[Cell]], header_rows: list[tuple[int, Header]], *, roles: list[Role] | None, diagnostics: list[Diagnostic],
+    last_row_cut: bool = False,
 ) -> list[TableRows]:
-    """Each header row's table: rows mapped by position, group rows and captions told apart."""
+    """Each header row's table: rows mapped by position, group rows and captions told apart.
+
+    `last_row_cut`: the file stops in the middle of its last line, so a short last row lacks its last cells."""
     tables: list[TableRows] = []
     next_caption: Cell | None = None
     starts = [index for index, _ in header_rows]
@@ -212,7 +215,8 @@ def read_grid_tables(
                            errors.MSG_COLUMNS_NOT_FORCED.format(line=header.first_line, found=len(columns), given=len(roles)))
             )
         columns = _decide_roles(columns, data, header, diagnostics)
-        rows = _rows(data, tuple(columns), header, diagnostics, header_rows=header_keys)
+        is_last_table = position == len(header_rows) - 1
+        rows = _rows(data, tuple(columns), header, diagnostics, header_rows=header_keys, last_row_cut=last_row_cut and is_last_table)
         tables.append(TableRows(header.with_columns(tuple(columns)), rows, next_caption, forced=forced))
         next_caption = caption
     return tables
@@ -407,9 +411,15 @@ def _reread_if_misplaced(cells: list[Cell], filled: list[Cell], columns: tuple[C
     return single
 
 
+def _fits_in_order(cells: list[Cell], columns: tuple[Column, ...]) -> bool:
+    """Each of the row's cells may stand in the column of its place from the left (a row cut at its end)."""
+    return all(score_cells(column.role, [cell] if cell.key else []) > IMPOSSIBLE for cell, column in zip(cells, columns))
+
+
 def _rows(
     data: list[list[Cell]], columns: tuple[Column, ...], header: Header, diagnostics: list[Diagnostic], *,
     header_rows: set[tuple[str, ...]] = frozenset(),
+    last_row_cut: bool = False,
 ) -> list[RawRow]:
     width = len(columns)
     labels = [label_key(column.label) for column in columns]
@@ -442,6 +452,9 @@ def _rows(
             cells.pop(0)
         if len(cells) < width:
             alignment = align_short_row(cells, columns)
+            if index == len(data) - 1 and last_row_cut and _fits_in_order(cells, columns):
+                # The file stops in the middle of this line: the row lacks its last cells, it was cut there.
+                alignment = Alignment(tuple(range(len(cells), width)), False)
             last = max((i for i in range(width) if i not in alignment.gaps), default=-1)
             placed, own = [], iter(cells)
             for position in range(width):

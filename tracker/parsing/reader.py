@@ -186,7 +186,7 @@ def parse_source(
         header_rows = locate_header_rows(source.grid, header_line=header_line, diagnostics=diagnostics, source_name=source_name)
         if not header_rows:
             raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE, source_name=source_name)
-        tables = read_grid_tables(source.grid, header_rows, roles=roles, diagnostics=diagnostics)
+        tables = read_grid_tables(source.grid, header_rows, roles=roles, diagnostics=diagnostics, last_row_cut=source.ends_mid_line)
         first_line = header_rows[0][1].first_line
         meta_cells = source.meta_cells or [cell for cell in source.cells if cell.line < first_line]
         if tables[0].caption is None:

@@ -31,3 +31,4 @@ class TableSource:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     may_be_cut_off: bool = True
     merges_blank: bool = False
+    ends_mid_line: bool = False  # text whose last line has no line break: it may stop in the middle of a row

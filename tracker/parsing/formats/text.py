@@ -80,6 +80,7 @@ def read_text_source(data: bytes, *, source_name: str = "") -> TableSource:
         meta_cells=[cell for cell in cells if cell.line < first_pipe_line],
         diagnostics=diagnostics,
         merges_blank=True,
+        ends_mid_line=not text.endswith(("\n", "\r")),
     )
 
 
