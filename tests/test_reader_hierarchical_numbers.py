@@ -59,3 +59,16 @@ def test_parenthesised_numbers_restarting_under_group_rows_are_the_seq_column():
     assert [t.theme for t in report.tasks] == ["稳增长", "稳增长", "惠民生", "惠民生"]
     assert report.count(Severity.ERROR) == 0  # "（1）" is a 序号: the columns are trusted
     assert errors.SEQ_NOT_NUMBER not in codes(report)
+
+
+def test_dotted_numbers_under_group_numbers_are_the_seq_column():
+    report = parse_html(
+        HEADER
+        + '<tr><td>1</td><td colspan="3">稳住经济大盘</td></tr>'
+        + "<tr><td>1.1</td><td>地区生产总值增长6%。</td><td>县发改局</td><td>增长5.6%。</td></tr>"
+        + "<tr><td>1.2</td><td>固定资产投资增长10%。</td><td>县发改局</td><td>增长11.8%。</td></tr>"
+        + "<tr><td>1.3</td><td>社零总额增长7%。</td><td>县商务局</td><td>增长6.4%。</td></tr>"
+    )
+    assert [t.source_seq for t in report.tasks] == ["1.1", "1.2", "1.3"]
+    assert [t.theme for t in report.tasks] == ["稳住经济大盘"] * 3
+    assert report.count(Severity.ERROR) == 0

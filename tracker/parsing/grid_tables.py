@@ -17,7 +17,7 @@ from . import errors
 from .align import Alignment, align_short_row
 from .columns import Column, Header, Role, forced_header, header_of_row
 from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
-from .markers import is_any_seq, is_seq, sub_seq_parent
+from .markers import is_any_seq, is_dotted, is_seq, sub_seq_parent
 from .rows import RawRow, read_single_row
 from .scoring import IMPOSSIBLE, group_row_score, is_figure, score_cells
 from .tables import TableRows, is_caption
@@ -142,7 +142,7 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
     for position in range(width):
         if columns[position] is None:
             values = [grid[r][position] for r in data_rows if position < len(grid[r]) and grid[r][position].key]
-            if values and sum(is_any_seq(cell.key) for cell in values) >= 0.8 * len(values) and not any(c and c.role is Role.SEQ for c in columns):
+            if values and sum(is_any_seq(cell.key) and not is_dotted(cell.key) for cell in values) >= 0.8 * len(values) and not any(c and c.role is Role.SEQ for c in columns):
                 columns[position] = Column(Role.SEQ, "", row[position].line, row[position].line, known=False)
             elif values:
                 columns[position] = Column(Role.OTHER, "", row[position].line, row[position].line, known=False)
