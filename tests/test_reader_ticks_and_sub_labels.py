@@ -77,3 +77,23 @@ def test_a_two_row_header_typed_again_mid_table_is_skipped_and_the_group_goes_on
     assert [t.theme for t in report.tasks] == ["建设宜居城市", "建设宜居城市"]
     assert len(report.tables) == 1
     assert errors.HEADER_REPEATED in codes(report, Severity.INFO)
+
+
+def test_a_status_sub_column_nobody_ticked_is_still_one_of_the_status_columns():
+    report = parse_html(
+        TICK_HEADER
+        + "<tr><td>1</td><td>改造主街道1.5公里。</td><td>村镇建设办</td><td>√</td><td></td><td></td><td>已全部完工。</td></tr>"
+        + "<tr><td>2</td><td>新增规上企业2家。</td><td>经济发展办</td><td></td><td>√</td><td></td><td>新增1家。</td></tr>"
+    )
+    assert [t.completion_text for t in report.tasks] == ["已完成", "推进中"]
+    assert [t.progress for t in report.tasks] == ["已全部完工。", "新增1家。"]
+
+
+def test_ticks_beside_an_empty_note_column_leave_the_note_column_alone():
+    report = parse_html(
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>已完成</td><td>推进中</td><td>备注</td></tr>"
+        + "<tr><td>1</td><td>改造主街道1.5公里。</td><td>村镇建设办</td><td>√</td><td></td><td></td></tr>"
+        + "<tr><td>2</td><td>新增规上企业2家。</td><td>经济发展办</td><td></td><td>√</td><td></td></tr>"
+    )
+    assert [t.completion_text for t in report.tasks] == ["已完成", "推进中"]
+    assert report.layout == "seq|content|lead|completion|note"

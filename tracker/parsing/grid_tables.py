@@ -224,6 +224,8 @@ def read_grid_tables(
 
 # A mark saying "this one" in a column of statuses (已完成 | 推进中 | 未启动).
 _TICK_RE = re.compile(r"[√✓✔☑■★▲]|[Vv]")
+# Labels of status sub-columns: 已完成, 推进中, 未启动, 序时推进, 滞后, 未完成.
+_STATUS_LABEL_RE = re.compile(r"(?:已|未|尚未)?(?:完成|启动|开工)|(?:正常|序时|按序时|有序)?推进(?:中)?|滞后|进行中|超序时|达序时")
 # Fewest rows ticked before columns of ticks are read as one status column.
 _MIN_TICKED_SHARE = 0.5
 
@@ -237,18 +239,29 @@ def _tick_columns(
     if not rows:
         return columns, data
 
-    def ticks_only(position: int) -> bool:
-        values = [row[position].key for row in rows if position < len(row) and row[position].key]
-        return bool(values) and all(_TICK_RE.fullmatch(value) for value in values)
+    def values(position: int) -> list[str]:
+        return [row[position].key for row in rows if position < len(row) and row[position].key]
+
+    def parent(position: int) -> str | None:
+        return columns[position].label.split("/", 1)[0] if "/" in columns[position].label else None
+
+    ticked = {p for p in range(len(columns)) if values(p) and all(_TICK_RE.fullmatch(v) for v in values(p))}
+    tick_parents = {parent(p) for p in ticked} - {None}
+
+    def may_be_ticked(position: int) -> bool:
+        # A status sub-column nobody ticked is empty: 未启动 when every task has started.
+        label = columns[position].label
+        status = label_key(label.split("/", 1)[-1])
+        return not values(position) and (parent(position) in tick_parents or bool(_STATUS_LABEL_RE.fullmatch(status)))
 
     runs: list[list[int]] = []
     for position in range(len(columns)):
-        if ticks_only(position) and columns[position].label:
+        if columns[position].label and (position in ticked or may_be_ticked(position)):
             if runs and runs[-1][-1] == position - 1:
                 runs[-1].append(position)
             else:
                 runs.append([position])
-    runs = [run for run in runs if len(run) >= 2]
+    runs = [run for run in runs if len(run) >= 2 and any(p in ticked for p in run)]
     for run in reversed(runs):
         ticked = [sum(1 for p in run if p < len(row) and row[p].key) for row in rows]
         if any(count > 1 for count in ticked) or sum(1 for count in ticked if count) < _MIN_TICKED_SHARE * len(rows):

@@ -85,12 +85,16 @@ def read_xlsx_source(data: bytes, *, source_name: str, header_line: int | None =
 _COPY_SHARE = 0.5
 
 
+# Cells this long are task or progress text (a 序号, a unit's name or a figure is shared by unrelated tables).
+_LONG_TEXT = 8
+
+
 def _repeats(table: RawTable, found: FoundHeader, earlier: RawTable) -> bool:
-    """The sheet's table holds mostly the cells of an earlier sheet's table: the same tasks again."""
-    texts = {slot.text for row in table.rows[found.row + 1 :] for slot in row if slot.text}
+    """The sheet's table holds mostly the texts of an earlier sheet's table: the same tasks again."""
+    texts = {slot.text for row in table.rows[found.row + 1 :] for slot in row if len(slot.text) >= _LONG_TEXT}
     if not texts:
         return False
-    seen = {slot.text for row in earlier.rows for slot in row if slot.text}
+    seen = {slot.text for row in earlier.rows for slot in row if len(slot.text) >= _LONG_TEXT}
     return len(texts & seen) >= _COPY_SHARE * len(texts)
 
 
