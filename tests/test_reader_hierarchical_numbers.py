@@ -72,3 +72,19 @@ def test_dotted_numbers_under_group_numbers_are_the_seq_column():
     assert [t.source_seq for t in report.tasks] == ["1.1", "1.2", "1.3"]
     assert [t.theme for t in report.tasks] == ["稳住经济大盘"] * 3
     assert report.count(Severity.ERROR) == 0
+
+
+def test_a_numbered_group_row_in_flattened_text_is_a_group_row():
+    cells = [
+        "2024年县政府重点工作一季度推进情况", "序号", "工作任务", "牵头单位", "进展情况",
+        "1", "稳住经济基本盘",
+        "1-1", "地区生产总值增长6%。", "县发改局", "增长5.6%。",
+        "1-2", "固定资产投资增长10%。", "县发改局", "增长11.8%。",
+        "2", "增进民生福祉",
+        "2-1", "城镇新增就业2200人。", "县人社局", "新增612人。",
+    ]
+    report = parse_report_bytes(("\n".join(cells) + "\n").encode("utf-8"), source_name="made-up.txt")
+    assert [(t.source_seq, t.theme) for t in report.tasks] == [
+        ("1-1", "稳住经济基本盘"), ("1-2", "稳住经济基本盘"), ("2-1", "增进民生福祉"),
+    ]
+    assert errors.DEPARTMENT_MISSING not in codes(report)

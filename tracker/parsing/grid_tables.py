@@ -17,7 +17,7 @@ from . import errors
 from .align import Alignment, align_short_row
 from .columns import Column, Header, Role, forced_header, header_of_row
 from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
-from .markers import is_any_seq, is_dotted, is_seq, sub_seq_parent
+from .markers import is_any_seq, is_dotted, is_seq
 from .rows import RawRow, read_single_row
 from .scoring import IMPOSSIBLE, group_row_score, is_figure, score_cells
 from .tables import TableRows, is_caption
@@ -377,28 +377,6 @@ def _group_cell(row: list[Cell], columns: tuple[Column, ...]) -> Cell | None:
 
 # A row that is a note about the table: "注：…", "备注：…", "说明：…", "单位：万元", "数据来源：…".
 _TABLE_NOTE_RE = re.compile(r"^(?:注|备注|附注|说明|填报说明|单位|计量单位|金额单位|数据来源|资料来源)\s*\d?\s*[:：]")
-# A group's name is a short label, not a task sentence.
-_MAX_GROUP_NAME = 40
-_SENTENCE_END_RE = re.compile(r"[。;!?]")
-
-
-def _numbered_group(row: list[Cell], columns: tuple[Column, ...], below: list[list[Cell]]) -> Cell | None:
-    """A row of only a group number and a name ("1 | 稳住经济基本盘", the name spanning the table) over rows
-    numbered under it ("1-1", "1-2"): the group's label, the theme of those rows."""
-    filled = [(position, cell) for position, cell in enumerate(row) if cell.key and position < len(columns)]
-    if len(filled) != 2 or columns[filled[0][0]].role is not Role.SEQ or not is_seq(filled[0][1].key):
-        return None
-    name = filled[1][1]
-    if len(name.key) > _MAX_GROUP_NAME or _SENTENCE_END_RE.search(name.key):
-        return None
-    number = filled[0][1].key.rstrip(".、")
-    seq_position = filled[0][0]
-    for following in below:
-        if seq_position < len(following) and following[seq_position].key:
-            return name if sub_seq_parent(following[seq_position].key) == number else None
-    return None
-
-
 # How much better a row must fit read by content than by position before it is read by content.
 _REREAD_MARGIN = 4.0
 
@@ -454,7 +432,7 @@ def _rows(
                 Diagnostic(line, Severity.INFO, errors.TABLE_NOTE_SKIPPED, errors.MSG_TABLE_NOTE_SKIPPED.format(text=filled[0].text[:40]))
             )
             continue
-        group = _group_cell(row, columns) or _numbered_group(row, columns, data[index + 1 : index + 3])
+        group = _group_cell(row, columns)
         if group is not None:
             rows.append(RawRow([], 0.0, group=group))
             continue

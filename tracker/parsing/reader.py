@@ -31,7 +31,7 @@ from .labels import is_known_side_label, signature_of_labels
 from .metadata import period_end_of, read_metadata, reporting_department
 from .roles import ROLE_NAMES
 from .status import judge_tasks
-from .tables import TableRows, is_caption
+from .tables import TableRows, is_caption, with_numbered_groups
 from .text import Cell, normalise
 from .text_tables import locate_headers, read_text_tables, report_skipped
 from .types import Candidate, Diagnostic, ParsedReport, ParsedTask, ParseError, Severity, TableInfo
@@ -224,6 +224,7 @@ def parse_source(
     tables = [table for table in tables if any(row.group is None for row in table.rows)]
     reporter = reporting_department(meta_cells, meta.title)
     for table in tables:
+        table.rows = with_numbered_groups(table.rows, table.header)
         table.header = _with_label_column_as_theme(table)
         table.header = _progress_of_the_period(table.header, meta.period_end_month, diagnostics)
         _note_header_conventions(table.header, diagnostics)
