@@ -63,3 +63,14 @@ def test_paragraphs_that_end_their_sentences_keep_their_line_breaks():
     report = parse_pdf_text(lines)
     assert report.tasks[0].progress == "主体完工。\n设备安装完成70%。"
     assert errors.TEXT_WRAPPED not in codes(report)
+
+
+def test_a_line_that_is_no_unit_alone_but_completes_the_one_above_joins_it_in_any_table():
+    page = (
+        "<html><body><h1>青石县2024年重点工作上半年推进情况</h1><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td><td>进展情况</td></tr>"
+        "<tr><td>1</td><td>改造老旧小区25个。</td><td>县住房和城乡<br>建设局</td><td>县财政局<br>县发改局</td><td>已开工。</td></tr>"
+        "</table></body></html>"
+    )
+    task = parse_report_bytes(page.encode("utf-8"), source_name="made-up.html").tasks[0]
+    assert task.department_names == ["县住房和城乡建设局", "县财政局", "县发改局"]
