@@ -161,3 +161,16 @@ def test_a_last_pipe_row_lacking_its_merged_first_cell_is_filled_even_without_a_
     assert [t.theme for t in report.tasks] == ["城乡建设", "城乡建设"]
     assert report.tasks[-1].progress == "已完成22公里。"
     assert report.count(Severity.ERROR) == 0
+
+
+def test_a_last_pipe_row_lacking_a_merged_middle_cell_is_filled_even_without_a_final_line_break():
+    lines = [
+        TITLE,
+        "序号 | 类别 | 工作任务 | 牵头单位 | 进展情况",
+        "1 | 城乡建设 | 改造老旧小区20个。 | 县住建局 | 已开工18个",
+        "2 | 新建污水管网35公里。 | 县住建局 | 已完成22公里",
+    ]
+    report = parse_report_bytes("\n".join(lines).encode("utf-8"), source_name="merged.txt")
+    assert [t.theme for t in report.tasks] == ["城乡建设", "城乡建设"]
+    assert report.tasks[-1].department_names == ["县住建局"]
+    assert report.count(Severity.ERROR) == 0

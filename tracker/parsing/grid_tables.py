@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from . import errors
-from .align import Alignment, align_short_row
+from .align import align_short_row, cut_at_end
 from .columns import Column, Header, Role, forced_header, header_of_row
 from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
 from .markers import is_any_seq, is_dotted, is_seq
@@ -402,11 +402,6 @@ def _reread_if_misplaced(cells: list[Cell], filled: list[Cell], columns: tuple[C
     return single
 
 
-def _fits_in_order(cells: list[Cell], columns: tuple[Column, ...]) -> bool:
-    """Each of the row's cells may stand in the column of its place from the left (a row cut at its end)."""
-    return all(score_cells(column.role, [cell] if cell.key else []) > IMPOSSIBLE for cell, column in zip(cells, columns))
-
-
 def _rows(
     data: list[list[Cell]], columns: tuple[Column, ...], header: Header, diagnostics: list[Diagnostic], *,
     header_rows: set[tuple[str, ...]] = frozenset(),
@@ -443,9 +438,9 @@ def _rows(
             cells.pop(0)
         if len(cells) < width:
             alignment = align_short_row(cells, columns)
-            if index == len(data) - 1 and last_row_cut and _fits_in_order(cells, columns):
+            if index == len(data) - 1 and last_row_cut:
                 # The file stops in the middle of this line: the row lacks its last cells, it was cut there.
-                alignment = Alignment(tuple(range(len(cells), width)), False)
+                alignment = cut_at_end(cells, columns, alignment) or alignment
             last = max((i for i in range(width) if i not in alignment.gaps), default=-1)
             placed, own = [], iter(cells)
             for position in range(width):
