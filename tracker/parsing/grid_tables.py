@@ -242,17 +242,16 @@ def _tick_columns(
     def values(position: int) -> list[str]:
         return [row[position].key for row in rows if position < len(row) and row[position].key]
 
-    def parent(position: int) -> str | None:
+    def parent_of(position: int) -> str | None:
         return columns[position].label.split("/", 1)[0] if "/" in columns[position].label else None
 
     ticked = {p for p in range(len(columns)) if values(p) and all(_TICK_RE.fullmatch(v) for v in values(p))}
-    tick_parents = {parent(p) for p in ticked} - {None}
+    tick_parents = {parent_of(p) for p in ticked} - {None}
 
     def may_be_ticked(position: int) -> bool:
         # A status sub-column nobody ticked is empty: 未启动 when every task has started.
-        label = columns[position].label
-        status = label_key(label.split("/", 1)[-1])
-        return not values(position) and (parent(position) in tick_parents or bool(_STATUS_LABEL_RE.fullmatch(status)))
+        status = label_key(columns[position].label.split("/", 1)[-1])
+        return not values(position) and (parent_of(position) in tick_parents or bool(_STATUS_LABEL_RE.fullmatch(status)))
 
     runs: list[list[int]] = []
     for position in range(len(columns)):
@@ -263,11 +262,11 @@ def _tick_columns(
                 runs.append([position])
     runs = [run for run in runs if len(run) >= 2 and any(p in ticked for p in run)]
     for run in reversed(runs):
-        ticked = [sum(1 for p in run if p < len(row) and row[p].key) for row in rows]
-        if any(count > 1 for count in ticked) or sum(1 for count in ticked if count) < _MIN_TICKED_SHARE * len(rows):
-            continue
+        ticks = [sum(1 for p in run if p < len(row) and row[p].key) for row in rows]
+        if any(count > 1 for count in ticks) or sum(1 for count in ticks if count) < _MIN_TICKED_SHARE * len(rows):
+            continue  # one tick per row, on most rows: a status, not a checklist
         labels = [columns[p].label.split("/", 1)[-1] for p in run]
-        parents = {columns[p].label.split("/", 1)[0] for p in run if "/" in columns[p].label}
+        parents = {parent_of(p) for p in run} - {None}
         parent = parents.pop() if len(parents) == 1 else "完成情况"
         has_completion = any(c.role is Role.COMPLETION for i, c in enumerate(columns) if i not in run)
         first = columns[run[0]]
