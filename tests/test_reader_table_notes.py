@@ -25,3 +25,16 @@ def test_a_task_that_mentions_a_unit_is_still_a_task():
     text = "2024年重点工作推进情况\n序号 | 工作任务 | 牵头单位 | 进展情况\n1 | 单位：建成县城水厂。 | 县住建局 | 已完工。\n"
     report = parse_report_bytes(text.encode("utf-8"), source_name="made-up.txt")
     assert [t.content for t in report.tasks] == ["单位：建成县城水厂。"]
+
+
+def test_an_empty_spacer_column_is_dropped_even_under_a_note_spanning_the_table():
+    page = (
+        "<html><body><h1>2024年民生实事项目推进情况表</h1><table>"
+        "<tr><td>序号</td><td>项目名称</td><td>完成率</td><td></td><td>牵头单位</td><td>进展情况</td></tr>"
+        "<tr><td>1</td><td>新建城东水厂</td><td>80.7%</td><td></td><td>县水利局</td><td>设备安装完成60%。</td></tr>"
+        '<tr><td colspan="6">备注：完成率=完成投资/年度计划投资。</td></tr>'
+        "</table></body></html>"
+    )
+    report = parse_report_bytes(page.encode("utf-8"), source_name="made-up.html")
+    assert report.columns == ["序号", "项目名称", "完成率", "牵头单位", "进展情况"]
+    assert report.tasks[0].completion_text == "80.7%"

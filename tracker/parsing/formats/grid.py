@@ -193,7 +193,7 @@ def _named_below(table: RawTable, header_row: int, column: int) -> bool:
 
 
 def _column_groups(table: RawTable, header_row: int, end: int) -> list[list[int]]:
-    """Columns read as one: those under one header cell merged across. Wholly empty columns are dropped."""
+    """Columns read as one: those under one header cell merged across. Wholly empty columns (a spacer) are dropped."""
     groups: list[list[int]] = []
     for column, slot in enumerate(table.rows[header_row]):
         if groups and slot.origin[1] < column and not _named_below(table, header_row, column):
@@ -201,7 +201,11 @@ def _column_groups(table: RawTable, header_row: int, end: int) -> list[list[int]
         else:
             groups.append([column])
     body = table.rows[header_row:end]
-    return [group for group in groups if any(normalise(row[column].text) for row in body for column in group)]
+    # A column whose only text is that of cells merged across it from the left (a title, a 备注 row) is empty.
+    return [
+        group for group in groups
+        if any(row[column].origin[1] == column and normalise(row[column].text) for row in body for column in group)
+    ]
 
 
 def _is_sub_row(table: RawTable, header_row: int, row_index: int, groups: list[list[int]], roles: list) -> bool:
