@@ -11,6 +11,12 @@ Printed per file and in total: tables read, rows exact, per-field row accuracy, 
 over (row, name, role), numeric cells (target/actual/completion text), silently shifted tables (read, under half
 of the rows exact, and no error diagnostic), and title / year / period correct. Standard library and our parser
 only. `--verbose` shows the first differing rows of each file.
+
+Halves: `dev` and `test` (the first corpus, split once), `dev2` (a second, independent development set, see the
+README's "dev2" section), `all` (all three). The corpus is found next to this script (`tests/data/reader_corpus`
+of the repository holding it) unless `--corpus DIR` says otherwise, and the parser is imported from the same
+repository unless `--code-root DIR` names another checkout, e.g. to score the main branch's parser against this
+corpus: `python benchmarks/reader_accuracy.py --half dev2 --code-root /path/to/main`.
 """
 
 from __future__ import annotations
@@ -25,13 +31,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tracker.parsing import parse_report_bytes  # noqa: E402
-from tracker.parsing.types import ParseError  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "reader_corpus"
-HALVES = ("dev", "test")
+HALVES = ("dev", "test")  # the first corpus, split once into a tuning half and a held-out half
+EXTRA_SETS = ("dev2",)  # further development sets, scored on their own and counted in "all"
+ALL_SETS = HALVES + EXTRA_SETS
+
+parse_report_bytes = None  # bound by load_parser() once the code root is known
+ParseError = Exception
+
+
+def load_parser(code_root: Path) -> str:
+    """Import the parser from `code_root` (a checkout of this project); says which one was loaded."""
+    global parse_report_bytes, ParseError
+    sys.path.insert(0, str(code_root))
+    from tracker.parsing import parse_report_bytes as parse  # noqa: PLC0415
+    from tracker.parsing import types  # noqa: PLC0415
+
+    parse_report_bytes, ParseError = parse, types.ParseError
+    return f"{Path(types.__file__).resolve().parent} (PARSER_VERSION {getattr(types, 'PARSER_VERSION', '?')})"
 ROW_FIELDS = ("theme", "content", "departments", "leaders", "progress")
 NUMERIC_FIELDS = ("target_text", "actual_text", "completion_text")
 SHIFT_THRESHOLD = 0.5  # a read table with fewer exact rows than this share, and no error, was silently shifted
@@ -176,11 +194,11 @@ def score_file(source: Path, expected: dict) -> FileScore:
     return score
 
 
-def corpus_files(half: str) -> list[tuple[Path, dict]]:
-    halves = HALVES if half == "all" else (half,)
+def corpus_files(half: str, corpus: Path = CORPUS) -> list[tuple[Path, dict]]:
+    halves = ALL_SETS if half == "all" else (half,)
     files = []
     for name in halves:
-        for expected_path in sorted((CORPUS / name).glob("*.expected.json")):
+        for expected_path in sorted((corpus / name).glob("*.expected.json")):
             stem = expected_path.name[: -len(".expected.json")]
             sources = [p for p in expected_path.parent.glob(stem + ".*") if not p.name.endswith(".expected.json")]
             if len(sources) != 1:
@@ -243,10 +261,17 @@ def print_report(half: str, scores: list[FileScore], verbose: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=(*HALVES, "all"), default="dev")
+    parser.add_argument("--half", choices=(*ALL_SETS, "all"), default="dev",
+                        help="dev or test (the first corpus), dev2 (the second development set), or all three")
     parser.add_argument("--verbose", "-v", action="store_true", help="show the first differing rows of each file")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="the reader corpus folder holding dev/, test/, dev2/ (default: next to this script)")
+    parser.add_argument("--code-root", type=Path, default=ROOT,
+                        help="the checkout whose tracker/parsing is scored (default: the one holding this script)")
     args = parser.parse_args()
-    scores = [score_file(source, expected) for source, expected in corpus_files(args.half)]
+    loaded = load_parser(args.code_root.resolve())
+    print(f"parser: {loaded}; corpus: {args.corpus.resolve()}")
+    scores = [score_file(source, expected) for source, expected in corpus_files(args.half, args.corpus.resolve())]
     print_report(args.half, scores, args.verbose)
     return 0
 

@@ -73,6 +73,43 @@ def mutated_samples(draw) -> str:
     return "\n".join(lines)
 
 
+# Shapes the reader learnt later (a Markdown table, text copied from a sheet with merged cells left blank and one
+# progress line per sub-row, text copied from a PDF wrapped at the column width, ticks under status columns).
+SHAPES = [
+    "# 东陵区2023年重点任务1-10月推进情况\n\n| 序号 | 工作任务 | 牵头单位 | 协办单位 | 进展情况 |\n|:---:|:---|:---|:---|:---|\n"
+    "| **一、产业升级** |  |  |  |  |\n| 1 | 新增**小巨人**企业2家。 | 区工信局 | 区发改局<br>区科技局 | 已认定1家。<br>另有2家公示。 |\n"
+    "| 2 | 实施技改项目60个。 | 区工信局 | 各街道 | 已实施52个。 |\n\n*注：本表由区督查室汇总。*",
+    "2023年区级部门重点任务第三季度落实情况\r\n责任单位\t序号\t重点任务\t一季度进展\t二季度进展\r\n"
+    "区发展和改革局\t1\t地区生产总值增长6%。\t增长5.9%。\t增长6.3%。\r\n\t2\t新开工项目30个。\t开工9个。\t开工26个。\r\n"
+    "\t\t\t\t其余4个办理许可。\r\n区教育局\t1-1\t新增学位3150个。\t\t新增3240个。\r\n",
+    "附件2\n云岭县2023年重点工作任务前三季度推进情况\n序号\n重点工作任务\n牵头\n单位\n配合\n单位\n进展情况\n1\n全县地区生产总值增长6.5%左\n"
+    "右，力争实现7%。\n县发改局\n县统计局、各乡\n镇\n前三季度实现地区生产总值152.\n36亿元，同比增长5.9%。\n— 1 —\n2\n"
+    "完成固定资产投资86亿元，其中\n产业投资占比45%以上。\n县住房和城乡\n建设局\n县水利局\n1-9月完成投资63.8亿元，\n完成年度目标的74.2%。\n— 2 —",
+    "白鹭镇2024年重点工作全年完成情况\n序号 | 工作任务 | 牵头单位 | 已完成 | 推进中 | 未启动 | 进展说明\n"
+    "1 | 改造主街道1.5公里。 | 村镇建设办 | √ |  |  | 已全部完工。\n2 | 新增规上企业2家。 | 经济发展办 |  | √ |  | 新增1家。\n"
+    "3 | 建设数字平台。 | 综合指挥室 |  |  | √ | 暂未启动。",
+]
+
+
+@st.composite
+def mutated_shapes(draw) -> str:
+    lines = draw(st.sampled_from(SHAPES)).split("\n")
+    for _ in range(draw(st.integers(0, 6))):
+        if not lines:
+            break
+        index = draw(st.integers(0, len(lines) - 1))
+        operation = draw(st.sampled_from(["drop", "repeat", "cut", "replace"]))
+        if operation == "drop":
+            del lines[index]
+        elif operation == "repeat":
+            lines.insert(index, lines[draw(st.integers(0, len(lines) - 1))])
+        elif operation == "cut":
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
+        else:
+            lines[index] = draw(st.one_of(cell_text, st.sampled_from(["√", "|---|---|", "— 3 —", "1 | 稳住经济基本盘", "注：说明"])))
+    return "\n".join(lines)
+
+
 def assert_reads_or_refuses(text: str, encoding: str = "utf-8") -> None:
     data = text.encode(encoding, errors="replace")
     line_count = len(data.decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n").split("\n"))
@@ -108,6 +145,12 @@ def test_generated_tables_are_read_or_refused_never_crash(text, encoding):
 @FUZZ_SETTINGS
 @given(mutated_samples())
 def test_mutated_samples_are_read_or_refused_never_crash(text):
+    assert_reads_or_refuses(text)
+
+
+@FUZZ_SETTINGS
+@given(mutated_shapes())
+def test_mutated_later_shapes_are_read_or_refused_never_crash(text):
     assert_reads_or_refuses(text)
 
 

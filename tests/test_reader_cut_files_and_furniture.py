@@ -121,3 +121,56 @@ def test_flattened_rows_read_under_the_wrong_header_are_an_error():
     assert errors.COLUMNS_UNTRUSTED in codes(report, Severity.ERROR) or all(
         t.department_names and t.progress.startswith("已") for t in report.tasks
     )
+
+
+def test_a_page_that_stops_inside_its_table_is_an_error_on_the_last_row():
+    page = (
+        f"<html><body><h1>{TITLE}</h1>\n<table>\n<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>进展情况</th></tr>\n"
+        "<tr><td>1</td><td>新建城市书房10家。</td><td>县文旅局</td><td>已建成7家。</td></tr>\n"
+        "<tr><td>2</td><td>改造农贸市场6个。</td><td>县市场监管局</td><td>已完工4个，2个"
+    )
+    report = parse_report_bytes(page.encode("utf-8"), source_name="cut.html")
+    truncated = [d for d in report.diagnostics if d.code == errors.ROW_TRUNCATED]
+    assert [(d.severity, d.line) for d in truncated] == [(Severity.ERROR, 5)]
+    whole = parse_report_bytes((page + "</td></tr>\n</table></body></html>").encode("utf-8"), source_name="whole.html")
+    assert whole.count(Severity.ERROR) == 0
+
+
+def test_pipe_rows_that_stop_in_the_middle_of_the_last_line_are_cut_not_filled_from_above():
+    lines = [
+        TITLE,
+        "序号 | 工作任务 | 牵头单位 | 配合单位 | 进展情况",
+        "1 | 新建城市书房10家。 | 县文旅局 | 各乡镇 | 已建成7家。",
+        "2 | 改造农贸市场6个。 | 县市场监管局 | 县商务局 | 已完工4个。",
+        "3 | 新建公厕20座。 | 县城",
+    ]
+    report = parse_report_bytes("\n".join(lines).encode("utf-8"), source_name="cut.txt")  # no line break at the end
+    assert errors.ROW_TRUNCATED in codes(report, Severity.ERROR)
+    assert report.tasks[-1].progress == ""  # "县城" is not read as progress, the units are not taken from row 2
+    assert errors.ROW_FILLED_FROM_ABOVE not in codes(report)
+
+
+def test_a_last_pipe_row_lacking_its_merged_first_cell_is_filled_even_without_a_final_line_break():
+    lines = [
+        TITLE,
+        "类别 | 序号 | 工作任务 | 牵头单位 | 进展情况",
+        "城乡建设 | 1 | 改造老旧小区20个。 | 县住建局 | 已开工18个。",
+        "2 | 新建污水管网35公里。 | 县住建局 | 已完成22公里。",
+    ]
+    report = parse_report_bytes("\n".join(lines).encode("utf-8"), source_name="merged.txt")
+    assert [t.theme for t in report.tasks] == ["城乡建设", "城乡建设"]
+    assert report.tasks[-1].progress == "已完成22公里。"
+    assert report.count(Severity.ERROR) == 0
+
+
+def test_a_last_pipe_row_lacking_a_merged_middle_cell_is_filled_even_without_a_final_line_break():
+    lines = [
+        TITLE,
+        "序号 | 类别 | 工作任务 | 牵头单位 | 进展情况",
+        "1 | 城乡建设 | 改造老旧小区20个。 | 县住建局 | 已开工18个",
+        "2 | 新建污水管网35公里。 | 县住建局 | 已完成22公里",
+    ]
+    report = parse_report_bytes("\n".join(lines).encode("utf-8"), source_name="merged.txt")
+    assert [t.theme for t in report.tasks] == ["城乡建设", "城乡建设"]
+    assert report.tasks[-1].department_names == ["县住建局"]
+    assert report.count(Severity.ERROR) == 0

@@ -69,3 +69,21 @@ def align_short_row(cells: list[Cell], columns: tuple[Column, ...]) -> Alignment
     best_gaps, best = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else IMPOSSIBLE
     return Alignment(best_gaps, best - runner_up < _CLEAR_MARGIN)
+
+
+# How much worse a row's cells may fit in order (its last cells missing) than in the best alignment, for a row at a
+# file's cut end to be read as cut there.
+_CUT_MARGIN = 3.0
+
+
+def cut_at_end(cells: list[Cell], columns: tuple[Column, ...], alignment: Alignment) -> Alignment | None:
+    """The alignment of a row cut at its end (its cells in the first columns, in order), when they may stand there
+    and fit about as well as in `alignment` (a merged cell left out fits far better where it belongs)."""
+    width = len(columns)
+    trailing = tuple(range(len(cells), width))
+    placed = place(cells, trailing, width)
+    if any(cell is not None and cell.key and score_cells(column.role, [cell]) == IMPOSSIBLE for cell, column in zip(placed, columns)):
+        return None
+    if _fit(placed, columns) < _fit(place(cells, alignment.gaps, width), columns) - _CUT_MARGIN:
+        return None
+    return Alignment(trailing, False)

@@ -9,12 +9,13 @@ from . import errors
 from .columns import Column, Role
 from .departments import is_collective, is_not_a_department, looks_like_department, read_departments
 from .leaders import split_group_label, split_leader_names
-from .markers import split_marker
+from .markers import is_sub_seq, split_marker
 from .rows import RawRow
 from .scoring import is_figure
 from .tables import caption_theme
 from .text import Cell, compact
 from .types import DepartmentRef, DepartmentRole, Diagnostic, ParsedTask, Severity
+from .wrapping import column_widths, joined_prose, unwrapped_names
 
 # Longest 序号, person's name and figure or status cell kept as such; longer text under those headers is a note.
 _MAX_SEQ = 20
@@ -105,6 +106,8 @@ def assemble_tasks(
     first_seq: int = 1,
     caption: Cell | None = None,
     carry_departments: bool = False,
+    carry_co: bool = True,
+    wrapped: bool = False,
 ) -> list[ParsedTask]:
     """Turn rows into tasks, appending every doubtful decision to `diagnostics`.
 
@@ -114,7 +117,10 @@ def assemble_tasks(
     `caption`: the heading printed above the table; the theme of its rows when the
     table has no group column of its own (group rows inside it take over below them).
     `carry_departments`: a row without its department cell takes the one above (flattened
-    text prints a cell merged down once, on the first row it covers).
+    text prints a cell merged down once, on the first row it covers); `carry_co`: co-operator
+    columns too. The last row of a cut file takes nothing from above unless a later column
+    of it is filled (a row is cut at its end, not in its middle). `wrapped`: the cells' lines
+    were broken at the column width (`wrapping.py`), not into paragraphs.
     """
     has_theme_column = any(c.role is Role.THEME for c in columns)
     has_lead_column = any(c.role is Role.LEAD for c in columns)
@@ -136,6 +142,8 @@ def assemble_tasks(
     previous_source_seq: int | None = None
     task_rows = [row for row in rows if row.group is None]
     seq = first_seq - 1
+    widths = column_widths(rows, columns) if wrapped else {}
+    prose = joined_prose if wrapped else _joined_text
 
     for row in rows:
         if row.group is not None:
@@ -160,7 +168,7 @@ def assemble_tasks(
             role = column.role
             if role is Role.IGNORE:
                 continue
-            if len(cells) > 1 and role in (Role.CONTENT, Role.PROGRESS):
+            if len(cells) > 1 and role in (Role.CONTENT, Role.PROGRESS) and not wrapped:
                 diagnostics.append(
                     Diagnostic(
                         cells[0].line, Severity.WARNING, errors.CELL_PARAGRAPHS_JOINED,
@@ -193,12 +201,16 @@ def assemble_tasks(
                 if number and not current.number:
                     current.number = number
             elif role is Role.CONTENT:
-                task.content = "\n".join(filter(None, [task.content, _joined_text(cells)]))
+                task.content = "\n".join(filter(None, [task.content, prose(cells)]))
             elif role.is_department:
+                if wrapped and len(cells) > 1:
+                    cells = unwrapped_names(cells, widths.get(position, 0))
                 if carried_theme is not current:
                     carried.clear()
                     carried_theme = current
-                if not cells and carried.get(position) and carry_departments and not (row is task_rows[-1] and ends_file):
+                may_be_cut_here = row is task_rows[-1] and ends_file and not any(row.cells_by_column[position + 1 :])
+                carries = carry_departments and (carry_co or role is not Role.CO)
+                if not cells and carried.get(position) and carries and not may_be_cut_here:
                     task.departments.extend(carried[position])  # a merged cell printed once, on the group's first row
                     carried_lines.append(first_line)
                 elif cells:
@@ -213,7 +225,7 @@ def assemble_tasks(
                 notes.extend(f"{column.label}: {name}" for name in names if len(name) > _MAX_PERSON)
             elif role is Role.PROGRESS:
                 if cells:
-                    progress_parts.append(_joined_text(cells))
+                    progress_parts.append(prose(cells))
             elif role in (Role.COMPLETION, Role.TARGET, Role.ACTUAL):
                 text = _joined_text(cells)
                 field_name = {Role.COMPLETION: "completion_text", Role.TARGET: "target_text", Role.ACTUAL: "actual_text"}[role]
@@ -272,7 +284,7 @@ def assemble_tasks(
                     Diagnostic(first_line, Severity.WARNING, errors.SEQ_GAP, errors.MSG_SEQ_GAP.format(previous=previous_source_seq, current=number))
                 )
             previous_source_seq = number
-        elif any(c.role is Role.SEQ for c in columns):
+        elif any(c.role is Role.SEQ for c in columns) and not is_sub_seq(printed_number):
             diagnostics.append(Diagnostic(first_line, Severity.WARNING, errors.SEQ_NOT_NUMBER, errors.MSG_SEQ_NOT_NUMBER.format(seq=seq)))
         tasks.append(task)
     _progress_as_actual(tasks, columns)

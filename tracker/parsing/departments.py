@@ -123,6 +123,8 @@ def read_departments(paragraphs: Sequence[str]) -> DepartmentReading:
         ends_with_separator = paragraph.rstrip()[-1:] in _DEPARTMENT_SEPARATORS
         if not pending and names and not closed_by_separator and (
             _GENERIC_TAIL_RE.fullmatch(pieces[0]) or (_BRANCH_RE.fullmatch(pieces[0]) and names[-1].endswith("局"))
+            # "县住房和城乡" / "建设局": a line that is no name alone but completes the one above into a name
+            or (not looks_like_department(pieces[0]) and looks_like_department(names[-1] + pieces[0]))
         ):
             pending = [names.pop()]
         if pending:

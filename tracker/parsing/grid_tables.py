@@ -10,13 +10,14 @@ lacks its merged cells (`align.py`), never shifting every column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from . import errors
-from .align import align_short_row
+from .align import align_short_row, cut_at_end
 from .columns import Column, Header, Role, forced_header, header_of_row
 from .labels import label_key, looks_like_label, numeric_alternatives, role_for_label
-from .markers import is_seq
+from .markers import is_any_seq, is_dotted, is_seq
 from .rows import RawRow, read_single_row
 from .scoring import IMPOSSIBLE, group_row_score, is_figure, score_cells
 from .tables import TableRows, is_caption
@@ -57,10 +58,23 @@ def locate_header_rows(
     for index in range(start, len(grid)):
         if found and found[-1][0] == index - 1:
             continue  # the second row of a two-row header
+        if found and _repeats_second_header_row(grid, found[-1][0], index):
+            continue  # a two-row header printed again in the table: its second row is no new table
         header = header_of_row(_filled(grid[index]))
         if header is not None and (not found or _starts_new_table(grid, found[-1], index, header)):
             found.append((index, header))
     return found
+
+
+def _keys(row: list[Cell]) -> tuple[str, ...]:
+    return tuple(cell.key for cell in _filled(row))
+
+
+def _repeats_second_header_row(grid: list[list[Cell]], header_index: int, index: int) -> bool:
+    """The row at `index` is the second row of the header at `header_index`, printed again under a copy of its first."""
+    if index < 1 or header_index + 1 >= len(grid) or not _keys(grid[index]):
+        return False
+    return _keys(grid[index - 1]) == _keys(grid[header_index]) and _keys(grid[index]) == _keys(grid[header_index + 1])
 
 
 def _first_seq_below(grid: list[list[Cell]], index: int) -> str | None:
@@ -113,8 +127,12 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
             if base is None:
                 columns[position] = Column(child_role or Role.OTHER, child.text, child.line, child.line,
                                            known=child_role is not None, alternatives=child_alternatives)
-            elif base.known and base.role is not Role.OTHER:
+            elif base.known and base.role is not Role.OTHER and child_role in (None, Role.OTHER, base.role):
                 columns[position] = replace(base, label=f"{base.label}/{child.text}", alternatives=(), known=True)
+            elif base.known and base.role is not Role.OTHER:
+                # 责任单位 over 牵头单位 | 配合单位: a sub-label with a role of its own names its column.
+                columns[position] = replace(base, role=child_role, label=f"{base.label}/{child.text}",
+                                            alternatives=child_alternatives, known=True)
             else:
                 # "2023年" over 目标 | 1-9月完成: the parent names no role, each child its own.
                 columns[position] = replace(base, role=child_role or base.role, label=f"{base.label}/{child.text}",
@@ -124,7 +142,7 @@ def _positional_columns(grid: list[list[Cell]], index: int, header: Header, end:
     for position in range(width):
         if columns[position] is None:
             values = [grid[r][position] for r in data_rows if position < len(grid[r]) and grid[r][position].key]
-            if values and sum(is_seq(cell.key) for cell in values) >= 0.8 * len(values) and not any(c and c.role is Role.SEQ for c in columns):
+            if values and sum(is_any_seq(cell.key) and not is_dotted(cell.key) for cell in values) >= 0.8 * len(values) and not any(c and c.role is Role.SEQ for c in columns):
                 columns[position] = Column(Role.SEQ, "", row[position].line, row[position].line, known=False)
             elif values:
                 columns[position] = Column(Role.OTHER, "", row[position].line, row[position].line, known=False)
@@ -161,15 +179,33 @@ def _sub_header(grid: list[list[Cell]], index: int, end: int) -> list[Cell] | No
 
 
 def read_grid_tables(
-    grid: list[list[Cell]], header_rows: list[tuple[int, Header]], *, roles: list[Role] | None, diagnostics: list[Diagnostic]
+    grid: list[list[Cell]], header_rows: list[tuple[int, Header]], *, roles: list[Role] | None, diagnostics: list[Diagnostic],
+    last_row_cut: bool = False,
 ) -> list[TableRows]:
-    """Each header row's table: rows mapped by position, group rows and captions told apart."""
+    """Each header row's table: rows mapped by position, group rows and captions told apart.
+
+    `last_row_cut`: the file stops in the middle of its last line, so a short last row lacks its last cells."""
     tables: list[TableRows] = []
     next_caption: Cell | None = None
     starts = [index for index, _ in header_rows]
     for position, (index, header) in enumerate(header_rows):
         end = starts[position + 1] if position + 1 < len(starts) else len(grid)
         columns, first_data = _positional_columns(grid, index, header, end)
+        data = [row for row in grid[first_data:end] if _filled(row) and not _is_rule(row)]
+        caption = None
+        if position + 1 < len(header_rows):
+            while data and len(_filled(data[-1])) == 1 and is_caption(_filled(data[-1])[0].key):
+                caption = _filled(data.pop())[0]  # the next table's caption
+        if first_data > index + 1:
+            parents = [c.label for c in columns if "/" in c.label]
+            diagnostics.append(
+                Diagnostic(header.first_line, Severity.INFO, errors.HEADER_TWO_ROWS,
+                           errors.MSG_HEADER_TWO_ROWS.format(parent=parents[0].split("/")[0] if parents else "",
+                                                             children=" / ".join(p.split("/", 1)[1] for p in parents)))
+            )
+        header_keys = {_keys(row) for row in grid[index:first_data]}
+        if roles is None or len(roles) != len(columns):
+            columns, data = _tick_columns(columns, data, header_keys, diagnostics)
         forced = roles is not None and len(roles) == len(columns)
         if forced:
             columns = [replace(c, role=role, forced=True, alternatives=(), known=True) for c, role in zip(columns, roles)]
@@ -178,23 +214,78 @@ def read_grid_tables(
                 Diagnostic(header.first_line, Severity.WARNING, errors.COLUMNS_NOT_FORCED,
                            errors.MSG_COLUMNS_NOT_FORCED.format(line=header.first_line, found=len(columns), given=len(roles)))
             )
-        if first_data > index + 1:
-            parents = [c.label for c in columns if "/" in c.label]
-            diagnostics.append(
-                Diagnostic(header.first_line, Severity.INFO, errors.HEADER_TWO_ROWS,
-                           errors.MSG_HEADER_TWO_ROWS.format(parent=parents[0].split("/")[0] if parents else "",
-                                                             children=" / ".join(p.split("/", 1)[1] for p in parents)))
-            )
-        data = [row for row in grid[first_data:end] if _filled(row) and not _is_rule(row)]
-        caption = None
-        if position + 1 < len(header_rows):
-            while data and len(_filled(data[-1])) == 1 and is_caption(_filled(data[-1])[0].key):
-                caption = _filled(data.pop())[0]  # the next table's caption
         columns = _decide_roles(columns, data, header, diagnostics)
-        rows = _rows(data, tuple(columns), header, diagnostics)
+        is_last_table = position == len(header_rows) - 1
+        rows = _rows(data, tuple(columns), header, diagnostics, header_rows=header_keys, last_row_cut=last_row_cut and is_last_table)
         tables.append(TableRows(header.with_columns(tuple(columns)), rows, next_caption, forced=forced))
         next_caption = caption
     return tables
+
+
+# A mark saying "this one" in a column of statuses (已完成 | 推进中 | 未启动).
+_TICK_RE = re.compile(r"[√✓✔☑■★▲]|[Vv]")
+# Labels of status sub-columns: 已完成, 推进中, 未启动, 序时推进, 滞后, 未完成.
+_STATUS_LABEL_RE = re.compile(r"(?:已|未|尚未)?(?:完成|启动|开工)|(?:正常|序时|按序时|有序)?推进(?:中)?|滞后|进行中|超序时|达序时")
+# Fewest rows ticked before columns of ticks are read as one status column.
+_MIN_TICKED_SHARE = 0.5
+
+
+def _tick_columns(
+    columns: list[Column], data: list[list[Cell]], header_keys: set[tuple[str, ...]], diagnostics: list[Diagnostic]
+) -> tuple[list[Column], list[list[Cell]]]:
+    """Side-by-side columns holding only ticks, one per row (完成情况 over 已完成 | 推进中 | 未启动, a √ in one):
+    one status column, whose cell is the label of the ticked column ("已完成"), never the "√" as progress."""
+    rows = [row for row in data if len(_filled(row)) > 1 and _keys(row) not in header_keys]
+    if not rows:
+        return columns, data
+
+    def values(position: int) -> list[str]:
+        return [row[position].key for row in rows if position < len(row) and row[position].key]
+
+    def parent_of(position: int) -> str | None:
+        return columns[position].label.split("/", 1)[0] if "/" in columns[position].label else None
+
+    ticked = {p for p in range(len(columns)) if values(p) and all(_TICK_RE.fullmatch(v) for v in values(p))}
+    tick_parents = {parent_of(p) for p in ticked} - {None}
+
+    def may_be_ticked(position: int) -> bool:
+        # A status sub-column nobody ticked is empty: 未启动 when every task has started.
+        status = label_key(columns[position].label.split("/", 1)[-1])
+        return not values(position) and (parent_of(position) in tick_parents or bool(_STATUS_LABEL_RE.fullmatch(status)))
+
+    runs: list[list[int]] = []
+    for position in range(len(columns)):
+        if columns[position].label and (position in ticked or may_be_ticked(position)):
+            if runs and runs[-1][-1] == position - 1:
+                runs[-1].append(position)
+            else:
+                runs.append([position])
+    runs = [run for run in runs if len(run) >= 2 and any(p in ticked for p in run)]
+    for run in reversed(runs):
+        ticks = [sum(1 for p in run if p < len(row) and row[p].key) for row in rows]
+        if any(count > 1 for count in ticks) or sum(1 for count in ticks if count) < _MIN_TICKED_SHARE * len(rows):
+            continue  # one tick per row, on most rows: a status, not a checklist
+        labels = [columns[p].label.split("/", 1)[-1] for p in run]
+        parents = {parent_of(p) for p in run} - {None}
+        parent = parents.pop() if len(parents) == 1 else "完成情况"
+        has_completion = any(c.role is Role.COMPLETION for i, c in enumerate(columns) if i not in run)
+        first = columns[run[0]]
+        status = Column(Role.OTHER if has_completion else Role.COMPLETION, parent, first.first_line, first.last_line)
+        columns = columns[: run[0]] + [status] + columns[run[-1] + 1 :]
+        data = [row if _keys(row) in header_keys else _collapsed(row, run, labels) for row in data]
+        diagnostics.append(
+            Diagnostic(first.first_line, Severity.INFO, errors.TICK_COLUMNS_READ,
+                       errors.MSG_TICK_COLUMNS_READ.format(labels=" / ".join(labels), column=parent))
+        )
+    return columns, data
+
+
+def _collapsed(row: list[Cell], run: list[int], labels: list[str]) -> list[Cell]:
+    """The row with the ticked columns as one cell: the label of the column ticked, or empty."""
+    ticked = [label for position, label in zip(run, labels) if position < len(row) and row[position].key]
+    line = next((cell.line for cell in row if cell.key), 0)
+    cell = Cell(line, ticked[0], normalise(ticked[0])) if ticked else Cell(line, "", "")
+    return row[: run[0]] + [cell] + row[run[-1] + 1 :]
 
 
 _FIGURE_ROLES = (Role.TARGET, Role.ACTUAL, Role.COMPLETION)
@@ -283,6 +374,8 @@ def _group_cell(row: list[Cell], columns: tuple[Column, ...]) -> Cell | None:
     return None
 
 
+# A row that is a note about the table: "注：…", "备注：…", "说明：…", "单位：万元", "数据来源：…".
+_TABLE_NOTE_RE = re.compile(r"^(?:注|备注|附注|说明|填报说明|单位|计量单位|金额单位|数据来源|资料来源)\s*\d?\s*[:：]")
 # How much better a row must fit read by content than by position before it is read by content.
 _REREAD_MARGIN = 4.0
 
@@ -308,18 +401,30 @@ def _reread_if_misplaced(cells: list[Cell], filled: list[Cell], columns: tuple[C
     return single
 
 
-def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, diagnostics: list[Diagnostic]) -> list[RawRow]:
+def _rows(
+    data: list[list[Cell]], columns: tuple[Column, ...], header: Header, diagnostics: list[Diagnostic], *,
+    header_rows: set[tuple[str, ...]] = frozenset(),
+    last_row_cut: bool = False,
+) -> list[RawRow]:
     width = len(columns)
     labels = [label_key(column.label) for column in columns]
     rows: list[RawRow] = []
     previous: list[Cell] | None = None
     filled_lines: list[int] = []
     filled_labels: set[str] = set()
-    for row in data:
+    continued_lines: list[int] = []
+    for index, row in enumerate(data):
         filled = _filled(row)
         line = filled[0].line
-        if [label_key(c.text) for c in filled] == [label for label in labels if label] or [c.key for c in filled] == list(header.labels):
+        if [label_key(c.text) for c in filled] == [label for label in labels if label] or [c.key for c in filled] == list(header.labels) \
+                or _keys(row) in header_rows:
             diagnostics.append(Diagnostic(line, Severity.INFO, errors.HEADER_REPEATED, errors.MSG_HEADER_REPEATED.format(line=line)))
+            continue
+        if len({cell.key for cell in filled}) == 1 and _TABLE_NOTE_RE.match(filled[0].key):
+            # "注：完成率=…", "单位：万元", "备注：…" across the table (a <tfoot>, a units line): about the table, no task.
+            diagnostics.append(
+                Diagnostic(line, Severity.INFO, errors.TABLE_NOTE_SKIPPED, errors.MSG_TABLE_NOTE_SKIPPED.format(text=filled[0].text[:40]))
+            )
             continue
         group = _group_cell(row, columns)
         if group is not None:
@@ -332,6 +437,9 @@ def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, d
             cells.pop(0)
         if len(cells) < width:
             alignment = align_short_row(cells, columns)
+            if index == len(data) - 1 and last_row_cut:
+                # The file stops in the middle of this line: the row lacks its last cells, it was cut there.
+                alignment = cut_at_end(cells, columns, alignment) or alignment
             last = max((i for i in range(width) if i not in alignment.gaps), default=-1)
             placed, own = [], iter(cells)
             for position in range(width):
@@ -375,7 +483,21 @@ def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, d
             rows.append(reread)
             previous = None
             continue
-        if not any(found for found, column in zip(cells_by_column, columns) if column.role is Role.CONTENT):
+        has_content = any(found for found, column in zip(cells_by_column, columns) if column.role is Role.CONTENT)
+        has_seq = any(found for found, column in zip(cells_by_column, columns) if column.role is Role.SEQ)
+        if not has_content and not has_seq and rows and rows[-1].group is None and previous is not None:
+            # A row under a task whose 序号 and task cells are merged down over it (copied from a sheet: blank
+            # there), holding one more progress line: a part of that task.
+            for position, found in enumerate(cells_by_column):
+                above = rows[-1].cells_by_column[position]
+                if found and above and columns[position].role in (Role.CONTENT, Role.PROGRESS):
+                    text = "\n".join(cell.text for cell in above + found)  # prose stays one cell, line by line
+                    above[:] = [Cell(above[0].line, text, normalise(text))]
+                else:
+                    above.extend(found)
+            continued_lines.append(line)
+            continue
+        if not has_content:
             # A task is its content; a row without it is a sub-heading or a stray line.
             diagnostics.append(
                 Diagnostic(line, Severity.WARNING, errors.ROW_WITHOUT_CONTENT,
@@ -384,6 +506,11 @@ def _rows(data: list[list[Cell]], columns: tuple[Column, ...], header: Header, d
             continue
         rows.append(RawRow(cells_by_column, 0.0))
         previous = cells
+    if continued_lines:
+        diagnostics.append(
+            Diagnostic(continued_lines[0], Severity.INFO, errors.ROW_CONTINUES_TASK,
+                       errors.MSG_ROW_CONTINUES_TASK.format(line=continued_lines[0], count=len(continued_lines)))
+        )
     if filled_lines:
         diagnostics.append(
             Diagnostic(filled_lines[0], Severity.INFO, errors.ROW_FILLED_FROM_ABOVE,

@@ -58,6 +58,11 @@ def _period(title: str) -> tuple[int | None, int | None, str]:
     return None, None, ""
 
 
+def period_end_of(text: str) -> int | None:
+    """The last month a label or line speaks of ("二季度进展" 6, "1-8月完成" 8, "截至9月底" 9), or None."""
+    return _period(text)[1]
+
+
 def _partial_period(text: str) -> tuple[int | None, int | None, str]:
     """A period said outside the title ("截至6月底", "1-7月", "三季度"), never a bare year."""
     quarter, month, label = _period(text)
@@ -124,7 +129,9 @@ def read_metadata(cells: list[Cell], *, header_cells: list[Cell] = ()) -> tuple[
     meta.quarter, meta.period_end_month, meta.period_label = _period(title_cell.key)
     if meta.period_end_month is None:
         later = [c for c in cells if c.line > title_cell.line and len(c.key) <= 40 and not _METADATA_LABEL_RE.search(c.key)]
-        for cell in [*later, *header_cells]:
+        # Of the header's labels, the latest period: 一季度进展 | 二季度进展 is a report of the second quarter.
+        header_periods = sorted(header_cells, key=lambda c: -(_partial_period(c.key)[1] or 0))
+        for cell in [*later, *header_periods]:
             quarter, month, label = _partial_period(cell.key)
             if month is not None:
                 meta.quarter, meta.period_end_month, meta.period_label = quarter, month, label

@@ -28,13 +28,14 @@ from .formats.limits import parse_budget
 from .furniture import is_furniture_row
 from .grid_tables import locate_header_rows, read_grid_tables
 from .labels import is_known_side_label, signature_of_labels
-from .metadata import read_metadata, reporting_department
+from .metadata import period_end_of, read_metadata, reporting_department
 from .roles import ROLE_NAMES
 from .status import judge_tasks
-from .tables import TableRows, is_caption
+from .tables import TableRows, is_caption, with_numbered_groups
 from .text import Cell, normalise
 from .text_tables import locate_headers, read_text_tables, report_skipped
 from .types import Candidate, Diagnostic, ParsedReport, ParsedTask, ParseError, Severity, TableInfo
+from .wrapping import is_wrapped
 
 # Rows shown to an admin who must point at the header.
 CANDIDATE_ROWS = 40
@@ -185,7 +186,7 @@ def parse_source(
         header_rows = locate_header_rows(source.grid, header_line=header_line, diagnostics=diagnostics, source_name=source_name)
         if not header_rows:
             raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE, source_name=source_name)
-        tables = read_grid_tables(source.grid, header_rows, roles=roles, diagnostics=diagnostics)
+        tables = read_grid_tables(source.grid, header_rows, roles=roles, diagnostics=diagnostics, last_row_cut=source.ends_mid_line)
         first_line = header_rows[0][1].first_line
         meta_cells = source.meta_cells or [cell for cell in source.cells if cell.line < first_line]
         if tables[0].caption is None:
@@ -223,17 +224,28 @@ def parse_source(
     tables = [table for table in tables if any(row.group is None for row in table.rows)]
     reporter = reporting_department(meta_cells, meta.title)
     for table in tables:
+        table.rows = with_numbered_groups(table.rows, table.header)
         table.header = _with_label_column_as_theme(table)
+        table.header = _progress_of_the_period(table.header, meta.period_end_month, diagnostics)
         _note_header_conventions(table.header, diagnostics)
+        wrapped = source.grid is None and is_wrapped(table.rows, table.header.columns)
+        if wrapped:
+            diagnostics.append(
+                Diagnostic(table.header.first_line, Severity.INFO, errors.TEXT_WRAPPED, errors.MSG_TEXT_WRAPPED)
+            )
         table_tasks = assemble_tasks(
             table.rows, table.header.columns, ends_file=table.ends_file, diagnostics=diagnostics,
             first_seq=len(tasks) + 1,
             # A caption tells the rows of one table from another's: only on a page of several tables.
             caption=table.caption if len(tables) > 1 else None,
-            carry_departments=source.grid is None,
+            # Flattened text prints a merged unit cell once; so does text copied from a sheet (its lead units only:
+            # a blank co-operator cell is as often simply blank).
+            carry_departments=source.grid is None or source.merges_blank,
+            carry_co=source.grid is None,
+            wrapped=wrapped,
         )
         add_reporting_department(table_tasks, table.header.columns, reporter, diagnostics)
-        audit_columns(table.header.columns, table.rows, diagnostics)
+        audit_columns(table.header.columns, table.rows, diagnostics, wrapped=wrapped)
         tasks.extend(table_tasks)
         infos.append(_table_info(table, len(table_tasks)))
     if len(infos) > 1:
@@ -278,6 +290,28 @@ def _with_label_column_as_theme(table: TableRows) -> Header:
         return table.header  # some row's only task text is the label: it is the task
     changed = tuple(replace(column, role=Role.THEME) if i == first else column for i, column in enumerate(columns))
     return table.header.with_columns(changed)
+
+
+def _progress_of_the_period(header: Header, period_end_month: int | None, diagnostics: list[Diagnostic]) -> Header:
+    """Progress split by period (一季度进展 | 二季度进展, each quarter's report adding a column): the progress is
+    the column of the period the report covers, or else the latest; the earlier ones are history, kept as notes."""
+    columns = header.columns
+    positions = [i for i, column in enumerate(columns) if column.role is Role.PROGRESS and not column.forced]
+    months = [period_end_of(normalise(columns[i].label)) for i in positions]
+    if len(positions) < 2 or None in months or len(set(months)) < len(months):
+        return header
+    chosen = months.index(period_end_month) if period_end_month in months else months.index(max(months))
+    changed = list(columns)
+    for order, position in enumerate(positions):
+        if order != chosen:
+            changed[position] = replace(columns[position], role=Role.OTHER)
+    kept = columns[positions[chosen]]
+    diagnostics.append(
+        Diagnostic(kept.first_line, Severity.INFO, errors.PROGRESS_OF_PERIOD,
+                   errors.MSG_PROGRESS_OF_PERIOD.format(column=kept.label,
+                                                        others="、".join(columns[p].label for i, p in enumerate(positions) if i != chosen)))
+    )
+    return header.with_columns(tuple(changed))
 
 
 def _caption_above(meta_cells: list[Cell], header_line: int) -> Cell | None:
@@ -397,7 +431,7 @@ def _note_header_conventions(header: Header, diagnostics: list[Diagnostic]) -> N
             diagnostics.append(
                 Diagnostic(column.first_line, Severity.INFO, errors.HEADER_RESPONSIBLE_ORDER, errors.MSG_HEADER_RESPONSIBLE_ORDER.format(name=column.label))
             )
-        elif column.role is Role.OTHER and column.label and not is_known_side_label(column.label):
+        elif column.role is Role.OTHER and column.label and not column.known and not is_known_side_label(column.label):
             diagnostics.append(
                 Diagnostic(column.first_line, Severity.WARNING, errors.HEADER_UNKNOWN_COLUMN, errors.MSG_HEADER_UNKNOWN_COLUMN.format(name=column.label))
             )

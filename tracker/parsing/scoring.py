@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .roles import Role
 from .departments import _split_department_names, is_branch_name, looks_like_department, read_departments, split_department_names
-from .markers import is_marker_only, is_seq, split_marker
+from .markers import is_dotted, is_marker_only, is_seq, is_sub_seq, split_marker
 from .text import Cell, compact
 
 IMPOSSIBLE = float("-inf")
@@ -144,7 +144,13 @@ def _other_score(cells: list[Cell]) -> float:
 
 
 def _seq_score(cells: list[Cell]) -> float:
-    return 3.0 if len(cells) == 1 and is_seq(cells[0].key) else IMPOSSIBLE
+    if len(cells) != 1:
+        return IMPOSSIBLE
+    if is_seq(cells[0].key):
+        return 3.0
+    if not is_sub_seq(cells[0].key):
+        return IMPOSSIBLE
+    return 0.5 if is_dotted(cells[0].key) else 2.5  # "1-1", "(1)": a row numbered under its group; "1.1" may be a figure
 
 
 def _figure_score(cells: list[Cell]) -> float:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .columns import Header
-from .markers import is_seq, split_marker
+from .columns import Header, Role
+from .markers import is_seq, split_marker, sub_seq_parent
 from .rows import RawRow
 from .text import Cell
 
@@ -50,3 +50,42 @@ def caption_theme(text: str) -> tuple[str | None, str]:
     text = _TABLE_NUMBER_RE.sub("", text.strip())
     number, name = split_marker(text)
     return number, " ".join(name.split())
+
+
+# A group's name is a short label, not a task sentence.
+_MAX_GROUP_NAME = 40
+
+
+def with_numbered_groups(rows: list[RawRow], header: Header) -> list[RawRow]:
+    """Rows of only a group number and a name ("1" | "稳住经济基本盘", the name spanning the table) over rows
+    numbered under it ("1-1", "1.2"): group rows, whose name is the theme of those rows."""
+    roles = [column.role for column in header.columns]
+    if Role.SEQ not in roles or Role.CONTENT not in roles:
+        return rows
+    seq, content = roles.index(Role.SEQ), roles.index(Role.CONTENT)
+    result = []
+    for index, row in enumerate(rows):
+        if row.group is None and _is_numbered_group(row, seq, content) and _numbers_below(rows, index, seq):
+            result.append(RawRow([], row.score, group=row.cells_by_column[content][0]))
+        else:
+            result.append(row)
+    return result
+
+
+def _is_numbered_group(row: RawRow, seq: int, content: int) -> bool:
+    cells = row.cells_by_column
+    if len(cells[seq]) != 1 or not is_seq(cells[seq][0].key) or len(cells[content]) != 1:
+        return False
+    name = cells[content][0].key
+    if len(name) > _MAX_GROUP_NAME or _SENTENCE_END_RE.search(name):
+        return False
+    return not any(found for position, found in enumerate(cells) if position not in (seq, content))
+
+
+def _numbers_below(rows: list[RawRow], index: int, seq: int) -> bool:
+    """The next task row's 序号 sits under this row's number ("1" then "1-1")."""
+    number = rows[index].cells_by_column[seq][0].key.rstrip(".、")
+    following = next((row for row in rows[index + 1 :] if row.group is None), None)
+    if following is None or len(following.cells_by_column[seq]) != 1:
+        return False
+    return sub_seq_parent(following.cells_by_column[seq][0].key) == number

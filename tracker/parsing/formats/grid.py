@@ -193,7 +193,7 @@ def _named_below(table: RawTable, header_row: int, column: int) -> bool:
 
 
 def _column_groups(table: RawTable, header_row: int, end: int) -> list[list[int]]:
-    """Columns read as one: those under one header cell merged across. Wholly empty columns are dropped."""
+    """Columns read as one: those under one header cell merged across. Wholly empty columns (a spacer) are dropped."""
     groups: list[list[int]] = []
     for column, slot in enumerate(table.rows[header_row]):
         if groups and slot.origin[1] < column and not _named_below(table, header_row, column):
@@ -201,7 +201,43 @@ def _column_groups(table: RawTable, header_row: int, end: int) -> list[list[int]
         else:
             groups.append([column])
     body = table.rows[header_row:end]
-    return [group for group in groups if any(normalise(row[column].text) for row in body for column in group)]
+    # A column whose only text is that of cells merged across it from the left (a title, a 备注 row) is empty.
+    return [
+        group for group in groups
+        if any(row[column].origin[1] == column and normalise(row[column].text) for row in body for column in group)
+    ]
+
+
+def _is_sub_row(table: RawTable, header_row: int, row_index: int, groups: list[list[int]], roles: list) -> bool:
+    """A row under a task whose task cell is merged down over it (序号, 重点工作, units merged; one progress line
+    per row): a part of that task, not a task of its own."""
+    row = table.rows[row_index]
+    content = [group[0] for group, role in zip(groups, roles) if role is Role.CONTENT]
+    if not content or row_index <= header_row + 1:
+        return False
+    for column in content:
+        origin_row, origin_column = row[column].origin
+        if origin_column != column or not header_row < origin_row < row_index or not normalise(row[column].text):
+            return False
+        if normalise(row[column].text) == normalise(table.rows[header_row][column].text):
+            return False  # the header typed again in the table, over two rows: skipped as a header, not a task
+    # A row with a 序号 of its own is a task of its own under a shared cell.
+    return not any(
+        row[column].origin == (row_index, column) and normalise(row[column].text)
+        for group, role in zip(groups, roles) if role is Role.SEQ for column in group
+    )
+
+
+def _add_sub_row(previous: list[Cell], table: RawTable, row_index: int, groups: list[list[int]]) -> None:
+    """The sub-row's own cells (one progress line, say) added below the task row's cells, by line breaks."""
+    row = table.rows[row_index]
+    for group_index, group in enumerate(groups):
+        texts = [row[column].text for column in group if row[column].origin == (row_index, column) and normalise(row[column].text)]
+        if texts:
+            cell = previous[group_index]
+            text = "\n".join(filter(None, [cell.text, *texts]))
+            limits.check_cell_text(text, line=table.lines[row_index])
+            previous[group_index] = make_cell(cell.line or table.lines[row_index], text)
 
 
 def _grid_rows(table: RawTable, found: FoundHeader, end: int | None = None) -> list[list[Cell]]:
@@ -209,13 +245,14 @@ def _grid_rows(table: RawTable, found: FoundHeader, end: int | None = None) -> l
     end = len(table.rows) if end is None else end
     groups = _column_groups(table, found.row, end)
     has_theme = any(column.role is Role.THEME for column in found.header.columns)
-    theme_groups = {
-        index for index, group in enumerate(groups)
-        if has_theme and role_for_label(table.rows[found.row][group[0]].text) is Role.THEME
-    }
+    group_roles = [role_for_label(table.rows[found.row][group[0]].text) for group in groups]
+    theme_groups = {index for index, role in enumerate(group_roles) if has_theme and role is Role.THEME}
     grid: list[list[Cell]] = []
     for row_index in range(found.row, end):
         row, line = table.rows[row_index], table.lines[row_index]
+        if grid and _is_sub_row(table, found.row, row_index, groups, group_roles):
+            _add_sub_row(grid[-1], table, row_index, groups)
+            continue
         grid_row = []
         for group_index, group in enumerate(groups):
             parts = []
@@ -242,6 +279,7 @@ def to_source(
     after: list[Cell],
     diagnostics: list[Diagnostic],
     may_be_cut_off: bool,
+    merges_blank: bool = False,
     more: list[tuple[RawTable, FoundHeader, list[Cell]]] = (),
 ) -> TableSource:
     """The grid from the header row down; `before` (text above the table) and the rows above the header are meta.
@@ -269,4 +307,5 @@ def to_source(
         # Warnings of laying the tables out (a span clamped) first, then the reader's own.
         diagnostics=table.diagnostics + [d for other, _, _ in more for d in other.diagnostics] + diagnostics,
         may_be_cut_off=may_be_cut_off,
+        merges_blank=merges_blank,
     )

@@ -57,7 +57,7 @@ _PIECES_AROUND_A_TABLE = 4096
 
 def read_html_source(data: bytes, *, source_name: str, header_line: int | None = None) -> TableSource:
     """Read a saved web page (any encoding `text.decode` accepts)."""
-    root, diagnostics = open_page(data, source_name=source_name)
+    root, diagnostics, text = _open_page(data, source_name=source_name)
     tables = list(root.iter("table"))
     rows_by_table = _rows_by_table(root)
     readable: list[tuple[object, RawTable, FoundHeader]] = []
@@ -78,6 +78,7 @@ def read_html_source(data: bytes, *, source_name: str, header_line: int | None =
         read_elements.add(table_element)
         readable.append((table_element, table, found))
     if readable:
+        _check_cut_in_table(text, readable, diagnostics)
         table_element, table, found = readable[0]
         if len(tables) > 1 and len(readable) == 1:
             index = tables.index(table_element)
@@ -98,6 +99,31 @@ def read_html_source(data: bytes, *, source_name: str, header_line: int | None =
 
 def open_page(data: bytes, *, source_name: str) -> tuple:
     """(the page's lxml tree, its decoding diagnostics); the page's size and elements checked before lxml builds the tree."""
+    root, diagnostics, _ = _open_page(data, source_name=source_name)
+    return root, diagnostics
+
+
+_TABLE_OPEN_RE = re.compile(r"<table[\s>]", re.IGNORECASE)
+_TABLE_CLOSE_RE = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+def _check_cut_in_table(text: str, readable: list, diagnostics: list[Diagnostic]) -> None:
+    """A page that stops inside a table it reads (saved before it finished loading: no </table> after the last
+    <table>) lost that table's end: its last row cannot be trusted (`row-truncated`)."""
+    opening = None
+    for opening in _TABLE_OPEN_RE.finditer(text):
+        pass
+    if opening is None or any(_TABLE_CLOSE_RE.finditer(text, opening.end())):
+        return
+    line = text.count("\n", 0, opening.start()) + 1
+    for element, table, _ in readable:
+        if element.sourceline == line and table.lines:
+            last = table.lines[-1]
+            diagnostics.append(Diagnostic(last, Severity.ERROR, errors.ROW_TRUNCATED, errors.MSG_PAGE_CUT_IN_TABLE.format(line=last)))
+            return
+
+
+def _open_page(data: bytes, *, source_name: str) -> tuple:
     text, encoding = decode(data, source_name=source_name)
     limits.check_page(text, source_name=source_name)
     try:
@@ -105,7 +131,7 @@ def open_page(data: bytes, *, source_name: str) -> tuple:
         root = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text))
     except (lxml.etree.ParserError, ValueError):
         raise ParseError(errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=""), source_name=source_name) from None
-    return root, decoding_diagnostics(encoding)
+    return root, decoding_diagnostics(encoding), text
 
 
 def _first_rows(table: RawTable, found: FoundHeader) -> tuple:

@@ -19,7 +19,10 @@ class TableSource:
     title and metadata when the table is a grid (text outside the table).
     `may_be_cut_off`: False when the format guarantees the table is whole (a
     workbook or document that opens is not truncated), so an empty last cell is
-    read as blank, never as a sign that the file was cut off.
+    read as blank, never as a sign that the file was cut off. `merges_blank`:
+    the grid is text copied from a sheet or a page (tabs, pipes), where a cell
+    merged down is printed on its first row and left blank below, so a blank
+    unit cell under a filled one is that merged cell.
     """
 
     cells: list[Cell]
@@ -27,3 +30,5 @@ class TableSource:
     meta_cells: list[Cell] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     may_be_cut_off: bool = True
+    merges_blank: bool = False
+    ends_mid_line: bool = False  # text whose last line has no line break: it may stop in the middle of a row

@@ -55,7 +55,7 @@ def read_tabbed_source(data: bytes, *, source_name: str, header_line: int | None
     # A row copied from under a merged cell lacks that cell: put its cells in their columns before padding.
     align_rows(table, found, diagnostics)
     table.pad()
-    return to_source(table, found, before=[], after=[], diagnostics=diagnostics, may_be_cut_off=True)
+    return to_source(table, found, before=[], after=[], diagnostics=diagnostics, may_be_cut_off=True, merges_blank=True)
 
 
 def _unclosed_quote_line(text: str, table: RawTable) -> int | None:

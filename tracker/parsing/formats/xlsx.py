@@ -30,7 +30,7 @@ from .. import errors
 from . import limits
 from .source import TableSource
 from ..types import Diagnostic, ParseError, Severity
-from .grid import RawTable, Slot, clean_lines, find_header, to_source
+from .grid import FoundHeader, RawTable, Slot, clean_lines, find_header, to_source
 
 _WHAT = "Excel 文件"
 # Parts of a number format that print nothing: colours, conditions, locales, padding and fill.
@@ -41,23 +41,61 @@ _FORMAT_TOKEN_RE = re.compile(r'"([^"]*)"|\\(.)|([0#?,.]+)|(%)|([Ee][+-][0#]+)|(
 def read_xlsx_source(data: bytes, *, source_name: str, header_line: int | None = None) -> TableSource:
     workbook, limit_diagnostics = open_workbook(data, source_name=source_name)
     sheets = sorted(workbook.worksheets, key=lambda sheet: sheet.sheet_state != "visible")
+    read: list[tuple[Worksheet, RawTable, FoundHeader]] = []
+    diagnostics = list(limit_diagnostics)
     for sheet in sheets:
+        if read and (sheet.sheet_state != "visible" or header_line is not None):
+            break  # a hidden sheet is read only when no visible one holds a table; a header pointed at is one table
         table = _lay_out(sheet)
         found = find_header(table, header_line=header_line)
         if found is None:
             continue
-        diagnostics = list(limit_diagnostics)
-        if len(workbook.worksheets) > 1:
+        copy_of = next((other for other, other_table, _ in read if _repeats(table, found, other_table)), None)
+        if copy_of is not None:
+            diagnostics.append(
+                Diagnostic(table.lines[found.row], Severity.WARNING, errors.SHEET_REPEATS_TABLE,
+                           errors.MSG_SHEET_REPEATS_TABLE.format(sheet=sheet.title, other=copy_of.title))
+            )
+            continue
+        read.append((sheet, table, found))
+    if read:
+        sheet, table, found = read[0]
+        if len(read) > 1:
+            diagnostics.append(
+                Diagnostic(table.lines[found.row], Severity.INFO, errors.SHEETS_READ,
+                           errors.MSG_SHEETS_READ.format(count=len(read), sheets="、".join(f"“{s.title}”" for s, _, _ in read)))
+            )
+        elif len(workbook.worksheets) > 1:
             diagnostics.append(
                 Diagnostic(table.lines[found.row], Severity.INFO, errors.SHEET_CHOSEN,
                            errors.MSG_SHEET_CHOSEN.format(sheet=sheet.title, count=len(workbook.worksheets)))
             )
+        # Every sheet holding a table contributes its rows, in sheet order (as the tables of one page do).
+        more = [(other_table, other_found, []) for _, other_table, other_found in read[1:]]
         # A workbook that opens is whole: an empty last cell is blank, not a cut-off file.
-        return to_source(table, found, before=[], after=[], diagnostics=diagnostics, may_be_cut_off=False)
+        return to_source(table, found, before=[], after=[], diagnostics=diagnostics, may_be_cut_off=False, more=more)
     names = "、".join(f"“{sheet.title}”" for sheet in workbook.worksheets)
     raise ParseError(
         errors.NO_TABLE, errors.MSG_NO_TABLE_IN_FILE.format(what=_WHAT, searched=f"（已查看工作表：{names}）"), source_name=source_name
     )
+
+
+# Share of a table's cell texts found in an earlier sheet's table for it to be a copy (next month's version of the
+# same tasks, a sheet kept for printing), not more rows.
+_COPY_SHARE = 0.5
+
+
+# Cells this long are task or progress text (a 序号, a unit's name or a figure is shared by unrelated tables).
+_LONG_TEXT = 8
+
+
+def _repeats(table: RawTable, found: FoundHeader, earlier: RawTable) -> bool:
+    """The sheet's table holds mostly the texts of an earlier sheet's table: the same tasks again."""
+    texts = {slot.text for row in table.rows[found.row + 1 :] for slot in row if len(slot.text) >= _LONG_TEXT}
+    if not texts:
+        return False
+    seen = {slot.text for row in earlier.rows for slot in row if len(slot.text) >= _LONG_TEXT}
+    return len(texts & seen) >= _COPY_SHARE * len(texts)
 
 
 def open_workbook(data: bytes, *, source_name: str) -> tuple[openpyxl.Workbook, list[Diagnostic]]:
