@@ -238,3 +238,26 @@ def test_parameters_in_another_order_are_the_same_page(client, django_assert_num
 
     with django_assert_num_queries(1):
         client.get("/tasks/?sort=seq&status=behind")
+
+
+@pytest.mark.django_db
+def test_a_search_is_rendered_every_time_and_never_stored(rf):
+    # Anyone can make up a new search on every request: stored, they would push everyone's pages out of the memory.
+    from django.core.cache import cache
+
+    renders = []
+
+    @cached_public_page(query=("q", "status"))
+    def view(request):
+        renders.append(dict(request.GET))
+        return HttpResponse("page")
+
+    cache.clear()
+    for query in ({"q": "停车"}, {"q": "停车"}, {"status": "behind"}, {"status": "behind"}):
+        request = rf.get("/", query)
+        request.LANGUAGE_CODE = "zh-hans"
+        response = view(request)
+        assert response.has_header("ETag")  # a search is still answered 304 while the data is unchanged
+
+    assert renders == [{"q": ["停车"]}, {"q": ["停车"]}, {"status": ["behind"]}]
+    assert len(cache._cache) == 1  # the page without a search alone

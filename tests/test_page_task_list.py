@@ -168,3 +168,19 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
         response = client.get(f"/tasks/?report={newest.pk}&sort=-seq")
 
     assert rows(response) == 4
+
+
+@pytest.mark.django_db
+def test_a_search_lists_no_more_than_the_cap_and_says_there_are_more(client, monkeypatch):
+    # Counting every task that holds a common word reads every task's text: a search counts to a cap.
+    monkeypatch.setattr("tracker.views.SEARCH_MAX_RESULTS", 3)
+    dashboard_report_create(contents=[f"道路改造{n}" for n in range(5)], statuses=["on_track"] * 5)
+
+    capped = client.get("/tasks/?q=道路")
+    under_the_cap = client.get("/tasks/?q=道路改造1")
+    unsearched = client.get("/tasks/")
+
+    assertContains(capped, "超过 3 项任务符合搜索，只列出前 3 项")
+    assert capped.content.decode().count('class="task-row"') == 3
+    assertContains(under_the_cap, "共 1 项任务")
+    assertContains(unsearched, "共 5 项任务")

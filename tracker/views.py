@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from tracker import charts, display, selectors
 from tracker.departments_index import department_index
 from tracker.evidence import evidence_segments
-from tracker.filters import TaskFilter
+from tracker.filters import SEARCH_MAX_RESULTS, TaskFilter
 from tracker.models import TaskDepartment
 from tracker.pagination import KnownCountPaginator
 from tracker.page_cache import cached_public_page
@@ -233,7 +233,8 @@ def _metric_values(metric) -> dict:
 def task_list(request: HttpRequest) -> HttpResponse:
     task_filter = selectors.task_search(request.GET)
     count = None if selectors.task_filters_applied(request.GET) else selectors.published_task_count()
-    page = KnownCountPaginator(task_filter.qs, TASKS_PER_PAGE, count=count).get_page(request.GET.get("page"))
+    cap = SEARCH_MAX_RESULTS if request.GET.get("q") else None
+    page = KnownCountPaginator(task_filter.qs, TASKS_PER_PAGE, count=count, cap=cap).get_page(request.GET.get("page"))
     return render(request, "tracker/task_list.html", {"filter": task_filter, "page": page})
 
 

@@ -13,10 +13,28 @@ class Pagination(PageNumberPagination):
     max_page_size = 200
     # Set by a view that knows its list's length without counting rows (the unfiltered task list).
     known_count: int | None = None
+    # Set by a view whose list counts no further than this (a text search: tracker.pagination).
+    count_cap: int | None = None
 
     def django_paginator_class(self, queryset, page_size):
         """DRF calls this as a class to make the page's paginator: one told the known count, when there is one."""
-        return KnownCountPaginator(queryset, page_size, count=self.known_count)
+        return KnownCountPaginator(queryset, page_size, count=self.known_count, cap=self.count_cap)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        if self.page.paginator.count_capped:
+            # `count` is then the cap, not the number of matches: said, not left for the client to guess.
+            response.data["count_capped"] = True
+        return response
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["count_capped"] = {
+            "type": "boolean",
+            "description": "Present (true) when a text search matched more rows than `count`, which then is the cap: "
+            "only that many are listed.",
+        }
+        return paginated
 
     def get_next_link(self) -> str | None:
         return self._page_link(self.page.next_page_number()) if self.page.has_next() else None

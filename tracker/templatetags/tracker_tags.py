@@ -1,5 +1,7 @@
 """Template helpers of the public pages: status labels, percentages, figures, periods and shareable query strings."""
 
+from html import escape as _escape_text  # what django's escape() does, without its lazy-text check: for table rows
+
 from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -124,30 +126,31 @@ def _percent_step(ratio) -> int:
 @register.simple_tag
 def status_badge(status: str) -> str:
     """The status as a badge: colour, sign and word (a tag, not an include: it renders once per table row)."""
-    return format_html(
-        '<span class="status-badge status-{}"><span class="status-sign" aria-hidden="true">{}</span> {}</span>',
-        status,
-        status_sign(status),
-        _status_label(status),
+    # An f-string with escape(), not format_html: this runs once per row of every task table.
+    return mark_safe(
+        f'<span class="status-badge status-{escape(status)}"><span class="status-sign" aria-hidden="true">'
+        f"{escape(status_sign(status))}</span> {escape(_status_label(status))}</span>"
     )
 
 
 @register.simple_tag
-def department_links(links) -> str:
-    """A task's departments, each linked, with its lead/co role (a tag: it renders once per table row)."""
-    items = [
-        format_html(
-            '<li><a href="{}">{}</a> <span class="role role-{}">{}</span></li>',
-            _detail_url("department", link.department_id),
-            link.department.name,
-            link.role,
-            role_label(link.role),
+def department_links(links, role_labels: dict | None = None) -> str:
+    """A task's departments, each linked, with its lead/co role (a tag: it renders once per table row).
+
+    `role_labels`: {role: escaped label}, when the caller has them (task_rows, once per table).
+    """
+    roles = role_labels if role_labels is not None else _role_labels()
+    items = []
+    for link in links:
+        label = roles.get(link.role) or _escape_text(role_label(link.role))
+        items.append(
+            f'<li><a href="{_detail_url("department", link.department_id)}">{_escape_text(link.department.name)}</a> '
+            f'<span class="role role-{_escape_text(link.role)}">{label}</span></li>'
         )
-        for link in links
-    ]
     if not items:
         return mark_safe('<ul class="department-list"><li class="muted">—</li></ul>')
-    return format_html('<ul class="department-list">{}</ul>', mark_safe("".join(items)))
+    # Every value above went through escape().
+    return mark_safe('<ul class="department-list">' + "".join(items) + "</ul>")
 
 
 @register.simple_tag
@@ -194,31 +197,131 @@ def task_rows(tasks, show_report: bool = False, show_theme: bool = False) -> str
             ("content", "工作内容"), ("departments", "责任单位"), ("status", "状态"),
         ]
     }
+    # Translated once per table, not once per row: a report page has ~110 rows and ~250 department links.
+    roles = _role_labels()
+    badges: dict[str, str] = {}
     rows = []
     for task in tasks:
+        if task.status not in badges:
+            badges[task.status] = status_badge(task.status)
         cells = []
         if show_report:
             report = task.report
             cells.append(
                 f'<td class="compact" data-label="{labels["report"]}"><a href="{_detail_url("report", task.report_id)}">'
-                f"{escape(display.report_name(report))}</a></td>"
+                f"{_escape_text(display.report_name(report))}</a></td>"
             )
-        cells.append(f'<td class="numeric compact" data-label="{labels["seq"]}">{escape(task.source_seq or task.seq)}</td>')
+        cells.append(f'<td class="numeric compact" data-label="{labels["seq"]}">{_escape_text(str(task.source_seq or task.seq))}</td>')
         if show_theme:
             theme = (
-                f'<a href="{_detail_url("theme", task.theme_id)}">{escape(task.theme.name)}</a>' if task.theme_id else "—"
+                f'<a href="{_detail_url("theme", task.theme_id)}">{_escape_text(task.theme.name)}</a>' if task.theme_id else "—"
             )
             cells.append(f'<td data-label="{labels["theme"]}">{theme}</td>')
         cells.append(
             f'<td class="task-content" data-label="{labels["content"]}"><a href="{_detail_url("task", task.pk)}">'
-            f"{escape(_preview(task.content))}</a></td>"
+            f"{_escape_text(_preview(task.content))}</a></td>"
         )
-        cells.append(f'<td data-label="{labels["departments"]}">{department_links(task.department_links.all())}</td>')
-        cells.append(f'<td class="compact" data-label="{labels["status"]}">{status_badge(task.status)}</td>')
+        cells.append(f'<td data-label="{labels["departments"]}">{department_links(task.department_links.all(), roles)}</td>')
+        cells.append(f'<td class="compact" data-label="{labels["status"]}">{badges[task.status]}</td>')
         rows.append('<tr class="task-row">' + "".join(cells) + "</tr>")
     # Every value above went through escape() or is markup built by format_html.
     return mark_safe("\n".join(rows))
 
 
+def _role_labels() -> dict[str, str]:
+    return {role: _escape_text(role_label(role)) for role in ("lead", "co")}
+
+
 def _preview(text: str) -> str:
     return text if len(text) <= CONTENT_PREVIEW_CHARS else text[: CONTENT_PREVIEW_CHARS - 1] + "…"
+
+
+# The dashboard's fallback tables (a report has ~20 themes and up to ~90 departments, on the home page and the report
+# page) are built here for the reason task_rows is: through the template engine they were most of those pages' time.
+# Every value goes through escape() or is markup built by this module.
+
+
+def _labels(*texts: str) -> list[str]:
+    return [escape(gettext(text)) for text in texts]
+
+
+def _numeric_cell(label: str, value) -> str:
+    return f'<td class="numeric" data-label="{label}">{_escape_text(str(value))}</td>'
+
+
+@register.simple_tag
+def department_ranking_rows(rows, start: int = 1) -> str:
+    """The <tr>s of the department ranking (department_rows.html): rank, linked name, counts, on-schedule bar."""
+    rank_label, total, lead, on_schedule, behind, unknown, share = _labels(
+        "名次", "任务数", "牵头", "按期推进", "滞后", "无法从原文判断", "可判断的任务中按期推进"
+    )
+    html = []
+    for rank, row in enumerate(rows, start):
+        mix = row["mix"]
+        html.append(
+            f'<tr><td class="numeric rank" data-label="{rank_label}">{rank}</td>'
+            f'<th scope="row" class="name-cell"><a href="{_detail_url("department", row["department"].pk)}">'
+            f'{escape(row["label"])}</a></th>'
+            f"{_numeric_cell(total, row['total'])}{_numeric_cell(lead, row['lead'])}"
+            f"{_numeric_cell(on_schedule, mix.on_schedule)}{_numeric_cell(behind, mix.behind)}"
+            f"{_numeric_cell(unknown, mix.unknown)}"
+            f'<td class="share-cell" data-label="{share}">{progress_bar(mix.on_schedule_ratio, None)}</td></tr>'
+        )
+    if not html:
+        return format_html('<tr><td colspan="8">{}</td></tr>', gettext("暂无单位"))
+    return mark_safe("\n".join(html))
+
+
+@register.simple_tag
+def theme_status_rows(rows) -> str:
+    """The <tr>s of the themes' status table (theme_table.html)."""
+    total, on_schedule, behind, stalled, unknown = _labels("任务数", "按期推进", "滞后", "未开工或暂停", "无法从原文判断")
+    html = []
+    for row in rows:
+        theme, mix = row["theme"], row["mix"]
+        number = f"（{escape(theme.number)}）" if theme.number else ""
+        html.append(
+            f'<tr><th scope="row" class="name-cell"><a href="{_detail_url("theme", theme.pk)}">{number}'
+            f'{escape(row["label"])}</a></th>'
+            f"{_numeric_cell(total, row['total'])}{_numeric_cell(on_schedule, mix.on_schedule)}"
+            f"{_numeric_cell(behind, mix.behind)}{_numeric_cell(stalled, mix.stalled)}{_numeric_cell(unknown, mix.unknown)}</tr>"
+        )
+    if not html:
+        return format_html('<tr><td colspan="6">{}</td></tr>', gettext("暂无项目"))
+    return mark_safe("\n".join(html))
+
+
+@register.simple_tag
+def measured_rows(rows, row_kind: str, elapsed) -> str:
+    """The <tr>s of a measured-completion table (measured_table.html); the pace column only when the period is known."""
+    count_label, median_label, pace_label = _labels("可量化目标", "实际占目标（中位数）", "达到序时进度的目标")
+    html = []
+    for row in rows:
+        pace = (
+            f'<td class="numeric" data-label="{pace_label}">{escape(row["at_pace"])} / {escape(row["count"])}</td>'
+            if elapsed
+            else ""
+        )
+        html.append(
+            f'<tr><th scope="row" class="name-cell"><a href="{_detail_url(row_kind, row["id"])}">{escape(row["label"])}</a></th>'
+            f"{_numeric_cell(count_label, row['count'])}{_numeric_cell(median_label, percent(row['median']))}{pace}</tr>"
+        )
+    return mark_safe("\n".join(html))
+
+
+@register.simple_tag
+def status_bars_rows(data) -> str:
+    """The <tr>s of a stacked-bars chart's fallback table (status_bars_table.html): one per bar, a cell per status."""
+    (total,) = _labels("任务数")
+    series_labels = [escape(series["label"]) for series in data["series"]]
+    html = []
+    for position, label in enumerate(data["labels"]):
+        cells = "".join(
+            _numeric_cell(series_label, series["values"][position])
+            for series_label, series in zip(series_labels, data["series"])
+        )
+        html.append(
+            f'<tr><th scope="row" class="name-cell">{escape(label)}</th>{cells}'
+            f"{_numeric_cell(total, data['totals'][position])}</tr>"
+        )
+    return mark_safe("\n".join(html))
