@@ -318,3 +318,26 @@ def test_a_search_counts_to_the_cap_and_says_so(client, monkeypatch):
 
     assert (capped["count"], capped["count_capped"], len(capped["results"])) == (3, True, 3)
     assert counted["count"] == 1 and "count_capped" not in counted
+
+
+@pytest.mark.django_db
+def test_the_task_representation_built_by_hand_is_what_drf_would_give():
+    # TaskSerializer.to_representation is written out for speed; DRF's generic one, from the declared fields, is the
+    # reference (same keys in the same order, same values), with and without a theme, figures and leaders.
+    import json
+
+    from rest_framework import serializers as drf
+
+    from tracker.api.serializers import TaskSerializer
+    from tracker.opendata import selectors as open_data
+
+    report = full_report_create()
+    Task.objects.filter(report=report, seq=2).update(theme=None)
+    tasks = open_data.api_task_rows(list(report.tasks.order_by("seq").values_list("pk", flat=True)))
+    context = {"origin": "https://example.org"}
+
+    for task in tasks:
+        by_hand = TaskSerializer(task, context=context).data
+        generic = drf.ModelSerializer.to_representation(TaskSerializer(context=context), task)
+        assert json.dumps(by_hand, ensure_ascii=False) == json.dumps(generic, ensure_ascii=False)
+    assert tasks[0].metrics.all() and tasks[0].leader_links.all() and tasks[1].theme is None

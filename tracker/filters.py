@@ -145,8 +145,9 @@ class TaskFilter(django_filters.FilterSet):
 
     report = django_filters.ModelChoiceFilter(
         label=_("报告"),
-        # Only what an option shows (Report.__str__): a decade of a city's reports is ~500 options on every page.
-        queryset=Report.objects.published().newest_first().only("id", "title", "source_key"),
+        # Without the JSON columns (counts, header, corrections): a decade of a city's reports is ~500 options on every
+        # page, and a chosen report's fields are read by the pages and downloads that name it.
+        queryset=Report.objects.published().newest_first().defer("stats", "columns", "corrected_fields"),
         empty_label=_("全部报告"),
         widget=PlainSelect,
     )

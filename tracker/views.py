@@ -235,6 +235,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
     count = None if selectors.task_filters_applied(request.GET) else selectors.published_task_count()
     cap = SEARCH_MAX_RESULTS if request.GET.get("q") else None
     page = KnownCountPaginator(task_filter.qs, TASKS_PER_PAGE, count=count, cap=cap).get_page(request.GET.get("page"))
+    page.object_list = selectors.department_rows_attach(list(page.object_list))
     return render(request, "tracker/task_list.html", {"filter": task_filter, "page": page})
 
 

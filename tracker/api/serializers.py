@@ -190,3 +190,71 @@ class TaskSerializer(_LinkedSerializer):
 
     def get_leaders(self, task: Task) -> list[str]:
         return [link.leader.name for link in task.leader_links.all()]
+
+    def to_representation(self, task: Task) -> dict:
+        """The fields declared above, built directly: DRF walks ~60 field objects per task, which was most of the
+        time of a page of 50 tasks. The declarations stay the schema and the reference: a test checks that this
+        gives what DRF's own `to_representation` gives (tests/test_api.py)."""
+        origin = _origin(self)
+        report, theme = task.report, task.theme
+        return {
+            "id": task.pk,
+            "url": api_url(origin, "task", task.pk),
+            "html_url": page_url(origin, "task", task.pk),
+            "report": {
+                "id": report.pk,
+                "url": api_url(origin, "report", report.pk),
+                "html_url": page_url(origin, "report", report.pk),
+                "title": report.title,
+                "year": report.year,
+                "period": report.period_text,
+            },
+            "theme": None
+            if theme is None
+            else {
+                "id": theme.pk,
+                "url": api_url(origin, "theme", theme.pk),
+                "html_url": page_url(origin, "theme", theme.pk),
+                "number": theme.number,
+                "name": theme.name,
+            },
+            "seq": task.seq,
+            "source_seq": task.source_seq,
+            "content": task.content,
+            "progress": task.progress,
+            "completion_text": task.completion_text,
+            "note": task.note,
+            "status": task.status,
+            "status_label": self.get_status_label(task),
+            "status_reason": task.status_reason,
+            "departments": [
+                {
+                    "id": link.department_id,
+                    "url": api_url(origin, "department", link.department_id),
+                    "name": link.department.name,
+                    "role": link.role,
+                }
+                for link in task.department_links.all()
+            ],
+            "leaders": self.get_leaders(task),
+            "metrics": [_metric_representation(metric) for metric in task.metrics.all()],
+            "series": task.series_id,
+        }
+
+
+def _float_or_none(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _metric_representation(metric) -> dict:
+    """As MetricSerializer gives it."""
+    return {
+        "label": metric.label,
+        "target": _float_or_none(metric.target),
+        "unit": metric.unit,
+        "comparator": metric.comparator,
+        "kind": metric.kind,
+        "actual": _float_or_none(metric.actual),
+        "actual_unit": metric.actual_unit,
+        "completion": _float_or_none(metric.completion),
+    }
