@@ -170,9 +170,12 @@ class TaskSerializer(_LinkedSerializer):
     theme = TaskThemeSerializer(allow_null=True)
     status = serializers.ChoiceField(choices=Task.Status.values)
     status_label = serializers.SerializerMethodField()
-    departments = TaskDepartmentSerializer(source="department_links", many=True)
+    # The rows opendata.selectors.api_task_details_attach gives each task.
+    departments = TaskDepartmentSerializer(source="department_rows", many=True)
     leaders = serializers.SerializerMethodField()
-    metrics = MetricSerializer(many=True, help_text="Targets read from the content and actuals from the progress.")
+    metrics = MetricSerializer(
+        source="metric_rows", many=True, help_text="Targets read from the content and actuals from the progress."
+    )
     series = serializers.IntegerField(
         source="series_id", allow_null=True, help_text="The same task in other reports has the same series id."
     )
@@ -189,7 +192,7 @@ class TaskSerializer(_LinkedSerializer):
         return str(STATUS_LABELS.get(task.status, task.status))
 
     def get_leaders(self, task: Task) -> list[str]:
-        return [link.leader.name for link in task.leader_links.all()]
+        return [link.leader.name for link in task.leader_rows]
 
     def to_representation(self, task: Task) -> dict:
         """The fields declared above, built directly: DRF walks ~60 field objects per task, which was most of the
@@ -234,10 +237,10 @@ class TaskSerializer(_LinkedSerializer):
                     "name": link.department.name,
                     "role": link.role,
                 }
-                for link in task.department_links.all()
+                for link in task.department_rows
             ],
             "leaders": self.get_leaders(task),
-            "metrics": [_metric_representation(metric) for metric in task.metrics.all()],
+            "metrics": [_metric_representation(metric) for metric in task.metric_rows],
             "series": task.series_id,
         }
 

@@ -147,6 +147,11 @@ class TaskViewSet(_OpenDataViewSet):
         task_ids = self.paginate_queryset(open_data.api_task_ids(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.get_serializer(open_data.api_task_rows(list(task_ids)), many=True).data)
 
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        task = self.get_object()
+        open_data.api_task_details_attach([task])
+        return Response(self.get_serializer(task).data)
+
 
 class ApiRootView(APIView):
     """Where everything is: the lists, the schema and the docs."""
