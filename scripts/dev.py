@@ -2,7 +2,7 @@
 """Local development in one command, on a fresh checkout, with nothing but Python 3.11.
 
     python3 scripts/dev.py serve          # venv, migrate, demo data, http://127.0.0.1:8000/
-    python3 scripts/dev.py test [ARGS]    # venv, then pytest ARGS; exits with pytest's code
+    python3 scripts/dev.py test [ARGS]    # venv, then pytest ARGS (on every core); exits with pytest's code
 
 The project's packages go into `.venv/`, installed again only when
 requirements.txt has changed since the last install. Standard library only:
@@ -61,7 +61,16 @@ def serve() -> None:
 
 def test(pytest_args: list[str]) -> None:
     venv_ready()
-    exec_in_venv("-m", "pytest", *pytest_args)
+    exec_in_venv("-m", "pytest", *workers_args(pytest_args), *pytest_args)
+
+
+def workers_args(pytest_args: list[str]) -> list[str]:
+    """`-n auto` (pytest-xdist: a worker per core, each with its own test database) unless the arguments say how
+    many workers, or `-p no:xdist` turns it off."""
+    chosen = any(
+        arg.startswith(("-n", "--numprocesses", "--dist")) or arg in ("no:xdist", "-pno:xdist") for arg in pytest_args
+    )
+    return [] if chosen else ["-n", "auto"]
 
 
 def main(argv: list[str]) -> int:

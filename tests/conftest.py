@@ -15,6 +15,21 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Say how to run the browser tests when they were skipped (the README's test command skips them on a machine
+    without Chromium or Playwright), instead of leaving it to `-rs`."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", []) if "browser" in report.keywords]
+    if not skipped:
+        return
+    longrepr = skipped[0].longrepr
+    reason = longrepr[2].removeprefix("Skipped: ") if isinstance(longrepr, tuple) else str(longrepr)
+    terminalreporter.write_line(
+        f"{len(skipped)} browser tests skipped ({reason}). To run them: apt-get install chromium fonts-noto-cjk, "
+        ".venv/bin/pip install -r requirements-browser.txt, then the same command again.",
+        yellow=True,
+    )
+
+
 def pytest_configure(config):
     """Test-only settings: a fast password hasher (PBKDF2's deliberate slowness took a third of the suite),
     no open-data rate limit (a crawl renders hundreds of downloads a minute; the throttle's own tests set one),

@@ -34,7 +34,7 @@ def dashboard_report_create(
     """A published report with one task per status, spread over `themes`; each task led by `lead`, helped by `co`."""
     statuses = statuses if statuses is not None else DEFAULT_STATUSES
     theme_names = themes or ["经济发展", "民生保障"]
-    report = report_create(task_count=0, **fields)
+    report = report_create(task_count=0, refresh=False, **fields)
     theme_rows = Theme.objects.bulk_create(
         Theme(report=report, ordinal=ordinal, number=str(ordinal), name=name)
         for ordinal, name in enumerate(theme_names, start=1)

@@ -33,3 +33,19 @@ def test_install_is_needed_until_the_stamp_matches(dev, tmp_path):
 def test_unknown_command_prints_usage(dev, capsys):
     assert dev.main(["deploy"]) == 2
     assert "usage: python3 scripts/dev.py serve | test" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "arguments, added",
+    [
+        ([], ["-n", "auto"]),
+        (["-k", "services", "-x"], ["-n", "auto"]),
+        (["-n", "0"], []),
+        (["-n4"], []),
+        (["--numprocesses=2"], []),
+        (["-p", "no:xdist"], []),
+        (["--no-header"], ["-n", "auto"]),
+    ],
+)
+def test_tests_run_on_every_core_unless_the_arguments_choose(dev, arguments, added):
+    assert dev.workers_args(arguments) == added
