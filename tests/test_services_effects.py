@@ -151,3 +151,38 @@ def test_a_department_merge_is_one_transaction(monkeypatch):
 
     assert sorted(TaskDepartment.objects.values_list("task_id", "department_id", "role")) == links_before
     assert DepartmentAlias.objects.count() == 0
+
+
+def _pipe_table(rows: int, *, changed_row: int | None = None) -> bytes:
+    """A report of `rows` tasks as a pasted pipe table; `changed_row`'s progress says something new."""
+    lines = ["2023年三季度重点工作任务完成情况", "序号 | 项目名称 | 主要工作内容 | 牵头单位 | 配合单位 | 累计完成情况"]
+    for number in range(1, rows + 1):
+        progress = f"已完成第{number}项的{number % 7 + 1}个节点" + ("，本季度更正" if number == changed_row else "")
+        # Five themes, each named on the first row of its run, as a merged cell is flattened.
+        theme = (number - 1) * 5 // rows
+        named = f"项目{theme}" if number == 1 or (number - 2) * 5 // rows != theme else ""
+        lines.append(f"{number} | {named} | 建设第{number}项工程{number % 9 + 2}个 | 区建设局 | 区财政局 | {progress}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+@pytest.mark.django_db
+def test_the_queries_of_a_reimport_do_not_grow_with_the_rows():
+    # Writes that grow with the table were the 6,000-row stall (one CASE branch per row): a re-import changing one row
+    # reads the report in a fixed number of statements and writes only that row, whatever the table's length.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.parsing import parse_report_bytes
+
+    counts = {}
+    for rows in (40, 400):
+        Report.objects.all().delete()
+        services.report_import(parsed=parse_report_bytes(_pipe_table(rows), source_name=f"{rows}.txt"))
+        corrected = parse_report_bytes(_pipe_table(rows, changed_row=rows // 2), source_name=f"{rows}-corrected.txt")
+        with CaptureQueriesContext(connection) as queries:
+            result = services.report_import(parsed=corrected)
+        assert result.row_changes.changed == [rows // 2]
+        assert not corrected.diagnostics  # diagnostic rows would be written in batches, as they must
+        counts[rows] = len(queries.captured_queries)
+
+    assert counts[400] == counts[40], counts

@@ -85,13 +85,17 @@ def max_upload_bytes() -> int:
     return settings.TRACKER_MAX_UPLOAD_BYTES
 
 
-def parse(pending: Pending) -> ParsedReport:
-    """Read the upload as the admin steered it, and with the column layouts admins confirmed before."""
+def parse(pending: Pending, *, judge: bool = True) -> ParsedReport:
+    """Read the upload as the admin steered it, and with the column layouts admins confirmed before.
+
+    `judge=False` (the preview) leaves targets, actuals and status unread: `preview_context` reads them for the rows
+    it shows (all of them when the file updates a stored report, whose rows it compares)."""
     options = {
         "source_name": pending.source_name,
         "columns": list(pending.columns) if pending.columns is not None else None,
         "header_line": pending.header_line,
         "known_layouts": services.known_layouts(),
+        "judge": judge,
     }
     if pending.is_pasted:
         return parsing.parse_report_text(pending.data.decode("utf-8"), **options)
@@ -185,7 +189,7 @@ def file_lines(data: bytes) -> list[str] | None:
     return None
 
 
-def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
+def preview_context(pending: Pending, parsed: ParsedReport, *, judged: bool = True) -> dict:
     """Every parsed row with the diagnostics whose line falls in its line range, and its source lines.
 
     Linear in rows and diagnostics (each diagnostic is placed by a binary search over the
@@ -193,7 +197,15 @@ def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
     At most PREVIEW_ROW_LIMIT rows are laid out: those with an error first, then those with a
     warning, then the first others; the page says how many are not shown (after the import the
     diagnostics list has them all).
+
+    `judged=False`: `parsed` was read without its figures and statuses (`parse(judge=False)`); they are read here
+    for the rows laid out, or for every row when the file updates a stored report (the comparison covers them).
+    Reading them is no diagnostic's source, so the counts and the rows shown are the same either way.
     """
+    plan = services.import_plan(parsed=parsed)
+    if not judged and plan.report is not None:
+        parsing.judge_tasks(parsed.tasks, period_end_month=parsed.meta.period_end_month)
+        judged = True
     lines = source_lines(pending)
     severity_labels = dict(ImportDiagnostic.Severity.choices)
     diagnostics = [
@@ -221,6 +233,8 @@ def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
         candidates.append((rank, position, task, row_diagnostics))
     shown = sorted(sorted(candidates, key=lambda c: c[:2])[:PREVIEW_ROW_LIMIT], key=lambda c: c[1])
     hidden = len(candidates) - len(shown)
+    if not judged:
+        parsing.judge_tasks([task for _, _, task, _ in shown], period_end_month=parsed.meta.period_end_month)
     rows = [
         {
             "task": task,
@@ -233,7 +247,6 @@ def preview_context(pending: Pending, parsed: ParsedReport) -> dict:
         for _, _, task, row_diagnostics in shown
     ]
     counts = {severity: parsed.count(severity) for severity in ("error", "warning", "info")}
-    plan = services.import_plan(parsed=parsed)
     comparison = {}
     if plan.report is not None and plan.outcome is not services.ImportOutcome.UNCHANGED:
         comparison = revision_views.diff_context(services.rows_diff(report=plan.report, parsed=parsed))

@@ -186,7 +186,8 @@ class ReportAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin
     def _preview(self, request, pending, form) -> dict:
         """Read the upload (as steered so far) and lay out the preview; with no header found, the lines to pick one from."""
         try:
-            parsed = report_import.parse(pending)
+            # A long table's figures and statuses are read only for the rows the preview shows (see preview_context).
+            parsed = report_import.parse(pending, judge=False)
         except ParseError as err:
             if not err.candidates:
                 form.add_error(None, err.message)
@@ -198,7 +199,7 @@ class ReportAdmin(ServiceErrorsAsMessagesMixin, ActionsNeedChangePermissionMixin
                 **report_import.steering_context(None, pending, err.candidates),
             }
         return {
-            **report_import.preview_context(pending, parsed),
+            **report_import.preview_context(pending, parsed, judged=False),
             **report_import.steering_context(parsed, pending),
             "token": report_import.pending_keep(request, pending),
         }

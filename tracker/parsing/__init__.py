@@ -30,3 +30,4 @@ from .types import (  # noqa: F401
 )
 from .roles import ROLE_NAMES  # noqa: F401,E402
 from .reader import header_signature, parse_column_roles, parse_report_bytes, parse_report_text  # noqa: F401,E402
+from .status import judge_tasks  # noqa: F401,E402

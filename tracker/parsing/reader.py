@@ -56,6 +56,7 @@ def parse_report_bytes(
     columns: Sequence[str] | None = None,
     header_line: int | None = None,
     known_layouts: Mapping[str, Sequence[str]] | None = None,
+    judge: bool = True,
 ) -> ParsedReport:
     """Read a published report file (text, web page, Excel or Word). Raises ParseError when there is no table to read.
 
@@ -64,12 +65,14 @@ def parse_report_bytes(
     columns. `header_line`: the line (1-based, as diagnostics number lines) of the
     header when none was found. `known_layouts`: {header_signature: columns} confirmed
     by admins; a file whose header has one of these signatures is read with its columns.
+    `judge=False` leaves the targets, actuals and status unread (`status.judge_tasks` reads them, for the rows
+    wanted): about 40 % of reading a long table, which the admin's preview shows only the first rows of.
 
     Every reading of the file (a remembered layout read again, the candidate rows) is inside one budget of
     time (formats/limits.py); each reading counts its own cells.
     """
     with parse_budget(source_name):
-        return _parse_report(data, source_name, columns, header_line, known_layouts)
+        return _parse_report(data, source_name, columns, header_line, known_layouts, judge)
 
 
 def _parse_report(
@@ -78,11 +81,12 @@ def _parse_report(
     columns: Sequence[str] | None,
     header_line: int | None,
     known_layouts: Mapping[str, Sequence[str]] | None,
+    judge: bool = True,
 ) -> ParsedReport:
     roles = parse_column_roles(columns, source_name=source_name) if columns is not None else None
     content_hash = hashlib.sha256(data).hexdigest()
     try:
-        report = _parse(data, source_name, content_hash, roles, header_line)
+        report = _parse(data, source_name, content_hash, roles, header_line, judge)
     except ParseError as error:
         if error.code != errors.NO_TABLE or roles is not None and header_line is not None:
             raise
@@ -90,7 +94,7 @@ def _parse_report(
             remembered = _remembered_header(data, source_name, known_layouts)
             if remembered is not None:
                 line, mapping = remembered
-                report = _parse(data, source_name, content_hash, parse_column_roles(mapping, source_name=source_name), line)
+                report = _parse(data, source_name, content_hash, parse_column_roles(mapping, source_name=source_name), line, judge)
                 return _noted_as_remembered(report)
         if not error.candidates:
             error.candidates = candidate_rows(data, source_name=source_name, limit=CANDIDATE_ROWS)
@@ -103,7 +107,7 @@ def _parse_report(
     if known_layouts and roles is None and report.header_signature in known_layouts:
         mapping = parse_column_roles(known_layouts[report.header_signature], source_name=source_name)
         try:
-            return _noted_as_remembered(_parse(data, source_name, content_hash, mapping, header_line))
+            return _noted_as_remembered(_parse(data, source_name, content_hash, mapping, header_line, judge))
         except ParseError as error:
             if error.code in errors.LIMIT_CODES:
                 raise  # out of time, or a search too big with these columns: refused, not a mapping that no longer fits
@@ -118,10 +122,12 @@ def parse_report_text(
     columns: Sequence[str] | None = None,
     header_line: int | None = None,
     known_layouts: Mapping[str, Sequence[str]] | None = None,
+    judge: bool = True,
 ) -> ParsedReport:
     """Text pasted into the admin's box, read like an uploaded UTF-8 text file."""
     return parse_report_bytes(
-        text.encode("utf-8"), source_name=source_name, columns=columns, header_line=header_line, known_layouts=known_layouts
+        text.encode("utf-8"), source_name=source_name, columns=columns, header_line=header_line, known_layouts=known_layouts,
+        judge=judge,
     )
 
 
@@ -143,9 +149,13 @@ def header_signature(labels: Sequence[str]) -> str:
     return signature_of_labels(list(labels))
 
 
-def _parse(data: bytes, source_name: str, content_hash: str, roles: list[Role] | None, header_line: int | None) -> ParsedReport:
+def _parse(
+    data: bytes, source_name: str, content_hash: str, roles: list[Role] | None, header_line: int | None, judge: bool = True
+) -> ParsedReport:
     source = read_source(data, source_name=source_name, header_line=header_line)
-    return parse_source(source, source_name=source_name, content_hash=content_hash, roles=roles, header_line=header_line)
+    return parse_source(
+        source, source_name=source_name, content_hash=content_hash, roles=roles, header_line=header_line, judge=judge
+    )
 
 
 def _noted_as_remembered(report: ParsedReport) -> ParsedReport:
@@ -179,6 +189,7 @@ def parse_source(
     content_hash: str = "",
     roles: list[Role] | None = None,
     header_line: int | None = None,
+    judge: bool = True,
 ) -> ParsedReport:
     """The table reader proper, shared by every input format."""
     diagnostics = list(source.diagnostics)
@@ -254,7 +265,8 @@ def parse_source(
                        errors.MSG_TABLES_READ.format(count=len(infos), lines="、".join(str(info.header_line) for info in infos)))
         )
     _warn_if_incomplete(tasks, tables, source, meta_cells, diagnostics)
-    judge_tasks(tasks, period_end_month=meta.period_end_month)
+    if judge:
+        judge_tasks(tasks, period_end_month=meta.period_end_month)
     diagnostics.sort(key=lambda d: (d.line or 0))
     first = infos[0]
     return ParsedReport(
