@@ -104,3 +104,23 @@ def test_long_content_is_cut_to_120_characters_with_an_ellipsis(client):
 
     assert "长" * 119 + "…</a>" in page
     assert "长" * 120 not in page
+
+
+@pytest.mark.django_db
+def test_it_lists_what_changed_since_the_previous_report_of_the_family(client):
+    from tests.test_services_series import imported
+    from tracker.parsing import Status
+
+    imported(2022, 6, ["甲", "乙", "丙", "丁<b>"], statuses=[Status.ON_TRACK, Status.ON_TRACK, Status.COMPLETED, Status.ON_TRACK])
+    q3 = imported(2022, 9, ["甲", "乙", "丙", "戊"], statuses=[Status.COMPLETED, Status.BEHIND, Status.COMPLETED, Status.ON_TRACK])
+    completed = q3.tasks.get(content__startswith="甲")
+
+    page = client.get(f"/reports/{q3.pk}/").content.decode()
+    section = page.split('id="changes-heading"')[1].split("</section>")[0]
+
+    lists = {kind: section.split(f'change-{kind}"')[1].split("</details>")[0] for kind in ("completed", "behind", "new", "dropped")}
+    assert f'<a href="/tasks/{completed.pk}/">任务 1</a> 甲' in lists["completed"]
+    assert 'status-on_track' in lists["completed"] and "→" in lists["completed"] and "status-completed" in lists["completed"]
+    assert "乙" in lists["behind"] and "status-behind" in lists["behind"]
+    assert "戊" in lists["new"] and "status-change" not in lists["new"]
+    assert "丁&lt;b&gt;" in lists["dropped"] and "丁<b>" not in section

@@ -6,6 +6,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from tracker import display
@@ -346,3 +347,22 @@ def status_bars_rows(data) -> str:
             f"{_numeric_cell(total, data['totals'][position])}</tr>"
         )
     return mark_safe("\n".join(html))
+
+
+@register.simple_tag
+def change_rows(rows) -> str:
+    """The <li>s of a "since the previous report" list (change_list.html): a report's new and dropped tasks can be a
+    hundred rows each, built here like the task rows. `rows`: dicts of selectors.CHANGE_ROW_COLUMNS (+ `before`)."""
+    task_word = _escape_text(gettext("任务"))
+    items = []
+    for row in rows:
+        change = (
+            f' <span class="status-change">{status_badge(row["before"])} → {status_badge(row["status"])}</span>'
+            if row.get("before")
+            else ""
+        )
+        items.append(
+            f'<li><a href="{_detail_url("task", row["id"])}">{task_word} {_escape_text(str(row["source_seq"] or row["seq"]))}</a> '
+            f'{_escape_text(Truncator(row["content"]).chars(60))}{change}</li>'
+        )
+    return mark_safe("".join(items))
