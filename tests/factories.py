@@ -119,4 +119,5 @@ def report_create(*, task_count: int = 2, refresh: bool = True, **fields) -> Rep
     if refresh:
         report_counts_refresh(report_ids=[report.pk])
         content_changed()
+        report.refresh_from_db(fields=["stats"])  # the counts were written to the row, not to this object
     return report

@@ -63,4 +63,5 @@ def dashboard_report_create(
         TaskLeader.objects.bulk_create(TaskLeader(task=task, leader=person, position=1) for task in tasks)
     report_counts_refresh(report_ids=[report.pk])  # written around the services: do what a service would
     content_changed()
+    report.refresh_from_db(fields=["stats"])  # the counts were written to the row, not to this object
     return report

@@ -206,7 +206,7 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
 
     # 1. the page cache's content version (tracker.page_cache)
     # 2. the published reports with their task counts (the first is the latest; its tasks per status in Report.stats)
-    # 3. its themes with their tasks counted per status
+    # 3. its themes (their tasks per status are in Report.stats)
     # 4. its departments with total, lead and per-status counts (DepartmentReportStat)
     # 5. its measurable targets (a target and an actual) with their themes and departments
     with django_assert_num_queries(5):

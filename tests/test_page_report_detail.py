@@ -67,14 +67,14 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
     reports = [dashboard_report_create(year=2000 + number) for number in range(report_count)]
 
     # 1. the page cache's content version (tracker.page_cache)
-    # 2. the report (its tasks per status counted by the services, Report.stats)
-    # 3. its themes with their tasks counted per status
-    # 4. its departments with their counts (DepartmentReportStat)
-    # 5. its measurable targets with their themes and departments
-    # 6. the last reports of its family (the previous one among them)
-    # 7. its and the previous report's tasks, for "since the previous report"
-    # 8. its tasks with their themes
-    # 9. the tasks' department links with their departments
+    # 2. the report (its tasks per status, and per status in each theme, counted by the services: Report.stats)
+    # 3. its tasks
+    # 4. the tasks' department links with their departments
+    # 5. its themes
+    # 6. its departments with their counts (DepartmentReportStat)
+    # 7. its tasks' measurable targets with their themes and departments
+    # 8. the last reports of its family (the previous one among them)
+    # 9. its and the previous report's tasks, for "since the previous report"
     with django_assert_num_queries(9):
         response = client.get(f"/reports/{reports[-1].pk}/")
 

@@ -109,11 +109,12 @@ def _mix_of(row) -> StatusMix:
 
 
 def report_theme_rows(report: Report) -> list[dict]:
-    """Per theme of the report, in table order: `theme`, `label`, `mix` (its tasks by status), `total`."""
-    themes = Theme.objects.filter(report=report).annotate(**_status_counts("tasks", "tasks__status")).order_by("ordinal")
+    """Per theme of the report, in table order: `theme`, `label`, `mix` (its tasks by status), `total`; the counts
+    from those the services keep (Report.stats["theme_status"]), one query for the themes."""
+    counts = (report.stats or {}).get("theme_status", {})
     rows = []
-    for theme in themes:
-        mix = _mix_of(theme)
+    for theme in Theme.objects.filter(report=report).only("id", "report_id", "ordinal", "number", "name").order_by("ordinal"):
+        mix = status_mix(counts.get(str(theme.pk), {}))
         rows.append({"theme": theme, "label": theme.name, "mix": mix, "total": mix.total})
     return rows
 
@@ -147,11 +148,17 @@ def cumulative_targets() -> Q:
     )
 
 
-def report_measured_targets(report: Report) -> list[dict]:
+def report_measured_targets(report: Report, *, task_ids: list[int] | None = None) -> list[dict]:
     """The report's measurable targets that add up over the year (`cumulative_targets`), one row per department
-    of the task (or one without a department): `metric_id`, `completion`, `theme_id`, `department_id`."""
+    of the task (or one without a department): `metric_id`, `completion`, `theme_id`, `department_id`.
+
+    `task_ids`: the report's tasks, when the caller has read them (the report page). Given by id, PostgreSQL reads
+    their figures by index; joined through the report, it chose to scan every figure of every report (3 ms at
+    12,000 tasks, growing until its estimates flip).
+    """
+    of_report = Q(task_id__in=task_ids) if task_ids is not None else Q(task__report=report)
     return list(
-        Metric.objects.trusted().filter(cumulative_targets(), task__report=report)
+        Metric.objects.trusted().filter(cumulative_targets(), of_report)
         .order_by("task__seq", "position")
         .values("completion", metric_id=F("id"), theme_id=F("task__theme_id"), department_id=F("task__department_links__department_id"))
     )

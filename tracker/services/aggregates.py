@@ -6,7 +6,7 @@ on each request made the rendered pages slow at 60,000 tasks. So the write servi
 - on each task, copies of its report's publication and period (`Task.is_public`, `Task.period_key`): the
   public task lists are filtered and ordered on the task table alone, down an index;
 - per report and department, the department's tasks by status (`DepartmentReportStat`);
-- per report, its counts (`Report.stats`: tasks, themes, departments, tasks by status).
+- per report, its counts (`Report.stats`: tasks, themes, departments, tasks by status, and by status per theme).
 
 Every service that changes what these count calls `report_visibility_refresh` (publication or period
 changed) or `report_counts_refresh` (tasks, links or statuses changed), inside its transaction, after its
@@ -67,23 +67,22 @@ def report_counts_refresh(*, report_ids: Iterable[int]) -> None:
         )
     DepartmentReportStat.objects.bulk_create(stats, batch_size=bulk.INSERT_BATCH_SIZE)
 
-    status_counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for report_id, status, count in (
-        Task.objects.filter(report_id__in=ids).order_by().values_list("report_id", "status").annotate(count=Count("pk"))
+    status_counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    theme_status: dict[int, dict[str, dict[str, int]]] = defaultdict(dict)
+    for report_id, theme_id, status, count in (
+        Task.objects.filter(report_id__in=ids).order_by().values_list("report_id", "theme_id", "status").annotate(count=Count("pk"))
     ):
-        status_counts[report_id][status] = count
-    theme_counts = dict(
-        Task.objects.filter(report_id__in=ids, theme__isnull=False)
-        .order_by()
-        .values_list("report_id")
-        .annotate(count=Count("theme_id", distinct=True))
-    )
+        status_counts[report_id][status] += count
+        if theme_id is not None:
+            theme_status[report_id].setdefault(str(theme_id), {})[status] = count
     for report in reports.values():
         counts = status_counts.get(report.pk, {})
         report.stats = {
             "tasks": sum(counts.values()),
-            "themes": theme_counts.get(report.pk, 0),
+            "themes": len(theme_status.get(report.pk, {})),
             "departments": departments_per_report.get(report.pk, 0),
             "status": {status: counts.get(status, 0) for status in Task.Status.values},
+            # {theme id: {status: tasks}}: the report page's and the home page's theme table (selectors.report_theme_rows).
+            "theme_status": theme_status.get(report.pk, {}),
         }
     bulk.rows_update(Report, list(reports.values()), ["stats"])
