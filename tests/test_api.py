@@ -310,7 +310,7 @@ def test_query_counts_do_not_grow_with_reports(client, django_assert_num_queries
 
 @pytest.mark.django_db
 def test_a_search_counts_to_the_cap_and_says_so(client, monkeypatch):
-    monkeypatch.setattr("tracker.api.views.SEARCH_MAX_RESULTS", 3)
+    monkeypatch.setattr("tracker.selectors.SEARCH_MAX_RESULTS", 3)
     dashboard_report_create(contents=[f"道路改造{n}" for n in range(5)], statuses=["on_track"] * 5)
 
     capped = client.get("/api/v1/tasks/", {"q": "道路"}).json()

@@ -173,7 +173,7 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
 @pytest.mark.django_db
 def test_a_search_lists_no_more_than_the_cap_and_says_there_are_more(client, monkeypatch):
     # Counting every task that holds a common word reads every task's text: a search counts to a cap.
-    monkeypatch.setattr("tracker.views.SEARCH_MAX_RESULTS", 3)
+    monkeypatch.setattr("tracker.selectors.SEARCH_MAX_RESULTS", 3)
     dashboard_report_create(contents=[f"道路改造{n}" for n in range(5)], statuses=["on_track"] * 5)
 
     capped = client.get("/tasks/?q=道路")

@@ -10,7 +10,7 @@ from django.db.models.functions import Cast
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value, When
 
 from tracker.charts import AT_MOST, LEVEL_KINDS, StatusMix, status_mix
-from tracker.filters import TaskFilter
+from tracker.filters import SEARCH_MAX_RESULTS, TaskFilter
 from tracker.models import Department, DepartmentAlias, DepartmentReportStat, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
 
 # What a row of a task table shows (tracker_tags.task_rows): loading the progress text and the parsed
@@ -62,13 +62,6 @@ def published_tasks() -> QuerySet[Task]:
 
 # The public task lists' order: newest period first, then newest report, then table order (an index walks it).
 TASKS_NEWEST_FIRST = [F("period_key").desc(), F("report_id").desc(), "seq"]
-
-
-def _department_links() -> Prefetch:
-    return Prefetch(
-        "department_links",
-        queryset=TaskDepartment.objects.select_related("department").order_by("position"),
-    )
 
 
 def department_rows_attach(tasks: list[Task]) -> list[Task]:
@@ -300,9 +293,8 @@ def published_theme_lookup() -> QuerySet[Theme]:
 
 
 def published_task_lookup() -> QuerySet[Task]:
-    """Tasks of published reports with report, theme, departments and leaders, for one task's page."""
+    """Tasks of published reports with report, theme and leaders, for one task's page (then `department_rows_attach`)."""
     return published_tasks().prefetch_related(
-        _department_links(),
         Prefetch("leader_links", queryset=TaskLeader.objects.select_related("leader").order_by("position")),
     )
 
@@ -345,6 +337,15 @@ def published_task_count() -> int:
 def task_filters_applied(params) -> bool:
     """Whether any of the task list's filters (not its sort or page) narrows the rows."""
     return any(params.get(name) for name in TaskFilter.base_filters if name != "sort")
+
+
+def task_list_counting(params) -> dict:
+    """How the task list (page and API) is counted for these parameters, as KnownCountPaginator's `count` and `cap`:
+    from the totals the services keep when no filter narrows it; no further than SEARCH_MAX_RESULTS for a search."""
+    return {
+        "count": None if task_filters_applied(params) else published_task_count(),
+        "cap": SEARCH_MAX_RESULTS if params.get("q") else None,
+    }
 
 
 def task_search(params) -> TaskFilter:

@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from tracker import charts, display, selectors
 from tracker.departments_index import department_index
 from tracker.evidence import evidence_segments
-from tracker.filters import SEARCH_MAX_RESULTS, TaskFilter
+from tracker.filters import TaskFilter
 from tracker.models import TaskDepartment
 from tracker.pagination import KnownCountPaginator
 from tracker.page_cache import cached_public_page
@@ -181,6 +181,7 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @cached_public_page()
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(selectors.published_task_lookup(), pk=pk)
+    selectors.department_rows_attach([task])
     metrics = selectors.task_metrics(task)
     # Evidence offsets index the text as imported: none once an admin corrected that text.
     corrected = set(task.corrected_fields)
@@ -232,9 +233,8 @@ def _metric_values(metric) -> dict:
 @cached_public_page(query=(*TaskFilter.base_filters, "page"))
 def task_list(request: HttpRequest) -> HttpResponse:
     task_filter = selectors.task_search(request.GET)
-    count = None if selectors.task_filters_applied(request.GET) else selectors.published_task_count()
-    cap = SEARCH_MAX_RESULTS if request.GET.get("q") else None
-    page = KnownCountPaginator(task_filter.qs, TASKS_PER_PAGE, count=count, cap=cap).get_page(request.GET.get("page"))
+    counting = selectors.task_list_counting(request.GET)
+    page = KnownCountPaginator(task_filter.qs, TASKS_PER_PAGE, **counting).get_page(request.GET.get("page"))
     page.object_list = selectors.department_rows_attach(list(page.object_list))
     return render(request, "tracker/task_list.html", {"filter": task_filter, "page": page})
 

@@ -27,7 +27,7 @@ from rest_framework.views import APIView
 from tracker import selectors
 from tracker.api import serializers
 from tracker.api.links import origin_of
-from tracker.filters import SEARCH_MAX_RESULTS, TaskFilter
+from tracker.filters import TaskFilter
 from tracker.models import Department, TaskDepartment, Theme
 from tracker.opendata import selectors as open_data
 
@@ -139,10 +139,8 @@ class TaskViewSet(_OpenDataViewSet):
         return open_data.api_tasks() if self.action == "list" else open_data.api_task_lookup()
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        if not selectors.task_filters_applied(request.query_params):
-            self.paginator.known_count = selectors.published_task_count()
-        if request.query_params.get("q"):
-            self.paginator.count_cap = SEARCH_MAX_RESULTS
+        counting = selectors.task_list_counting(request.query_params)
+        self.paginator.known_count, self.paginator.count_cap = counting["count"], counting["cap"]
         # The page is chosen among ids, then its rows read whole (tracker.opendata.selectors.api_task_ids).
         task_ids = self.paginate_queryset(open_data.api_task_ids(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.get_serializer(open_data.api_task_rows(list(task_ids)), many=True).data)

@@ -264,11 +264,18 @@ def _preview(text: str) -> str:
 
 
 def _labels(*texts: str) -> list[str]:
-    return [escape(gettext(text)) for text in texts]
+    return [_escape_text(gettext(text)) for text in texts]
 
 
 def _numeric_cell(label: str, value) -> str:
     return f'<td class="numeric" data-label="{label}">{_escape_text(str(value))}</td>'
+
+
+def _rows_or_empty(rows: list[str], *, columns: int, empty: str) -> str:
+    """The rows, or one row across the table saying it has none."""
+    if not rows:
+        return format_html('<tr><td colspan="{}">{}</td></tr>', columns, gettext(empty))
+    return mark_safe("\n".join(rows))
 
 
 @register.simple_tag
@@ -283,15 +290,13 @@ def department_ranking_rows(rows, start: int = 1) -> str:
         html.append(
             f'<tr><td class="numeric rank" data-label="{rank_label}">{rank}</td>'
             f'<th scope="row" class="name-cell"><a href="{_detail_url("department", row["department"].pk)}">'
-            f'{escape(row["label"])}</a></th>'
+            f'{_escape_text(str(row["label"]))}</a></th>'
             f"{_numeric_cell(total, row['total'])}{_numeric_cell(lead, row['lead'])}"
             f"{_numeric_cell(on_schedule, mix.on_schedule)}{_numeric_cell(behind, mix.behind)}"
             f"{_numeric_cell(unknown, mix.unknown)}"
             f'<td class="share-cell" data-label="{share}">{progress_bar(mix.on_schedule_ratio, None)}</td></tr>'
         )
-    if not html:
-        return format_html('<tr><td colspan="8">{}</td></tr>', gettext("暂无单位"))
-    return mark_safe("\n".join(html))
+    return _rows_or_empty(html, columns=8, empty="暂无单位")
 
 
 @register.simple_tag
@@ -301,16 +306,14 @@ def theme_status_rows(rows) -> str:
     html = []
     for row in rows:
         theme, mix = row["theme"], row["mix"]
-        number = f"（{escape(theme.number)}）" if theme.number else ""
+        number = f"（{_escape_text(str(theme.number))}）" if theme.number else ""
         html.append(
             f'<tr><th scope="row" class="name-cell"><a href="{_detail_url("theme", theme.pk)}">{number}'
-            f'{escape(row["label"])}</a></th>'
+            f'{_escape_text(str(row["label"]))}</a></th>'
             f"{_numeric_cell(total, row['total'])}{_numeric_cell(on_schedule, mix.on_schedule)}"
             f"{_numeric_cell(behind, mix.behind)}{_numeric_cell(stalled, mix.stalled)}{_numeric_cell(unknown, mix.unknown)}</tr>"
         )
-    if not html:
-        return format_html('<tr><td colspan="6">{}</td></tr>', gettext("暂无项目"))
-    return mark_safe("\n".join(html))
+    return _rows_or_empty(html, columns=6, empty="暂无项目")
 
 
 @register.simple_tag
@@ -320,12 +323,12 @@ def measured_rows(rows, row_kind: str, elapsed) -> str:
     html = []
     for row in rows:
         pace = (
-            f'<td class="numeric" data-label="{pace_label}">{escape(row["at_pace"])} / {escape(row["count"])}</td>'
+            f'<td class="numeric" data-label="{pace_label}">{_escape_text(str(row["at_pace"]))} / {_escape_text(str(row["count"]))}</td>'
             if elapsed
             else ""
         )
         html.append(
-            f'<tr><th scope="row" class="name-cell"><a href="{_detail_url(row_kind, row["id"])}">{escape(row["label"])}</a></th>'
+            f'<tr><th scope="row" class="name-cell"><a href="{_detail_url(row_kind, row["id"])}">{_escape_text(str(row["label"]))}</a></th>'
             f"{_numeric_cell(count_label, row['count'])}{_numeric_cell(median_label, percent(row['median']))}{pace}</tr>"
         )
     return mark_safe("\n".join(html))
@@ -335,7 +338,7 @@ def measured_rows(rows, row_kind: str, elapsed) -> str:
 def status_bars_rows(data) -> str:
     """The <tr>s of a stacked-bars chart's fallback table (status_bars_table.html): one per bar, a cell per status."""
     (total,) = _labels("任务数")
-    series_labels = [escape(series["label"]) for series in data["series"]]
+    series_labels = [_escape_text(str(series["label"])) for series in data["series"]]
     html = []
     for position, label in enumerate(data["labels"]):
         cells = "".join(
@@ -343,7 +346,7 @@ def status_bars_rows(data) -> str:
             for series_label, series in zip(series_labels, data["series"])
         )
         html.append(
-            f'<tr><th scope="row" class="name-cell">{escape(label)}</th>{cells}'
+            f'<tr><th scope="row" class="name-cell">{_escape_text(str(label))}</th>{cells}'
             f"{_numeric_cell(total, data['totals'][position])}</tr>"
         )
     return mark_safe("\n".join(html))
