@@ -97,3 +97,13 @@ def test_a_two_thousand_word_search_is_one_filter_of_ten_words(tasks, django_ass
     assert sql.count("LIKE") == 2 * 10  # content or progress, for each of ten words
     with django_assert_num_queries(1):
         assert list(queryset) == []
+
+
+@pytest.mark.django_db
+def test_a_word_with_letters_matches_in_any_case_and_a_chinese_word_as_written():
+    # Words without case are matched with LIKE (faster); words with letters must still match in any case.
+    dashboard_report_create(statuses=["on_track", "on_track"], contents=["建设5G基站", "推进ppp项目"])
+
+    assert contents({"q": "5g"}) == ["建设5G基站"]
+    assert contents({"q": "PPP 项目"}) == ["推进ppp项目"]
+    assert contents({"q": "基站"}) == ["建设5G基站"]
