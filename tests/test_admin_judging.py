@@ -113,3 +113,27 @@ def test_doubtful_pairs_are_listed_and_accepting_or_rejecting_is_kept(editor_cli
     services.report_import(parsed=dataclasses.replace(corrected, content_hash="a" * 64), publish=True)
     assert Metric.objects.get(pk=accepted.pk).review == "accepted"
     assert Metric.objects.get(pk=rejected.pk).review == "rejected"
+
+
+def test_an_accepted_pair_counts_in_the_report_s_measured_targets_and_an_edited_figure_moves_them(editor_client, report):
+    from tracker import selectors
+    from tracker.models import Metric, Report
+
+    task = report.tasks.filter(theme__isnull=False).order_by("seq").first()
+
+    def theme_row():
+        stored = Report.objects.get(pk=report.pk)  # what the report and home pages read
+        rows = selectors.report_measured_rows(stored, key="theme", labels={task.theme_id: "项目"})
+        return rows[0] if rows else {"count": 0}
+
+    before = theme_row()["count"]
+    pair = doubtful_metric(task)
+    assert theme_row()["count"] == before  # doubtful: not public
+
+    editor_client.post(judge_url(report), {f"review-{pair.pk}": "accepted"})
+    assert theme_row()["count"] == before + 1
+
+    pair = Metric.objects.get(pk=pair.pk)
+    pair.actual = None
+    services.task_metrics_save(task=task, edited=[(pair, ["actual"])])
+    assert theme_row()["count"] == before  # no actual: nothing to measure

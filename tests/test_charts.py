@@ -6,6 +6,7 @@ from tracker.charts import (
     elapsed_share,
     measured_completion_chart,
     measured_completion_rows,
+    measured_completions,
     status_bars_chart,
     status_chart,
     status_mix,
@@ -79,8 +80,12 @@ def test_measured_targets_give_each_group_its_median_and_count_a_target_once_per
         {"metric_id": 4, "completion": 0.2, "theme_id": 11, "department_id": 8},
     ]
 
-    themes = measured_completion_rows(targets, key="theme_id", labels={11: "乙", 10: "甲", 12: "丙"}, elapsed=0.75)
-    departments = measured_completion_rows(targets, key="department_id", labels={7: "财政局", 8: "建设局"}, elapsed=None)
+    by_theme = measured_completions(targets, key="theme_id")
+    by_department = measured_completions(targets, key="department_id")
+    assert by_theme == {"10": [0.5, 1.2, 0.9], "11": [0.2]}
+
+    themes = measured_completion_rows(by_theme, labels={11: "乙", 10: "甲", 12: "丙"}, elapsed=0.75)
+    departments = measured_completion_rows(by_department, labels={7: "财政局", 8: "建设局"}, elapsed=None)
 
     assert [(row["label"], row["count"], row["median"], row["at_pace"]) for row in themes] == [("乙", 1, 0.2, 0), ("甲", 3, 0.9, 2)]
     assert [(row["label"], row["count"], row["median"], row["at_pace"]) for row in departments] == [

@@ -149,8 +149,8 @@ def test_switched_off_every_request_renders(client, django_assert_num_queries):
     report = dashboard_report_create()
     client.get(f"/reports/{report.pk}/")
 
-    # The queries of the report page (tests/test_page_report_detail.py; without a previous report, seven), no version
-    with django_assert_num_queries(7):
+    # The queries of the report page (tests/test_page_report_detail.py; without a previous report, six), no version
+    with django_assert_num_queries(6):
         client.get(f"/reports/{report.pk}/")
 
 
@@ -160,7 +160,7 @@ def test_without_the_version_row_pages_render_every_time(client, django_assert_n
     ContentVersion.objects.all().delete()
     client.get(f"/reports/{report.pk}/")
 
-    with django_assert_num_queries(8):  # the seven of the page and the version looked for
+    with django_assert_num_queries(7):  # the six of the page and the version looked for
         response = client.get(f"/reports/{report.pk}/")
 
     assert response.status_code == 200

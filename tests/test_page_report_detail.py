@@ -71,11 +71,10 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_num_querie
     # 3. its tasks
     # 4. the tasks' department links with their departments
     # 5. its themes
-    # 6. its departments with their counts (DepartmentReportStat)
-    # 7. its tasks' measurable targets with their themes and departments
-    # 8. the last reports of its family (the previous one among them)
-    # 9. its and the previous report's tasks, for "since the previous report"
-    with django_assert_num_queries(9):
+    # 6. its departments with their counts (DepartmentReportStat; its measurable targets are in Report.stats)
+    # 7. the last reports of its family (the previous one among them)
+    # 8. its and the previous report's tasks, for "since the previous report"
+    with django_assert_num_queries(8):
         response = client.get(f"/reports/{reports[-1].pk}/")
 
     assert response.content.decode().count('class="task-row"') == 4

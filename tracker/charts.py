@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, gettext_lazy as _
 
-from tracker.models import Task
+from tracker.models import AT_MOST, LEVEL_KINDS, Task
 from tracker.parsing.periods import elapsed_share  # noqa: F401  (views read it from here)
 
 # Labels of Task.Status on the public pages, translatable. "unknown" is named for what it means: the
@@ -159,10 +159,7 @@ def status_bars_chart(rows: Sequence[Mapping], *, value_label: str = "") -> dict
     }
 
 
-# Targets that are levels, not amounts done over the year: a growth rate, a share, a ceiling ("不高于"). They are
-# compared with their target as they stand (as tracker/parsing/status.py does), never with the 序时进度.
-LEVEL_KINDS = ("percent", "growth")
-AT_MOST = "<="
+# Targets that are levels, not amounts done over the year (a growth rate, a share, a ceiling): models.LEVEL_KINDS.
 
 
 def is_cumulative(metric: Mapping) -> bool:
@@ -181,30 +178,35 @@ def median_completion(completions: Iterable[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def measured_completion_rows(targets: Iterable[Mapping], *, key: str, labels: Mapping, elapsed: float | None) -> list[dict]:
-    """Measurable targets grouped by `key` ("theme_id" or "department_id"), in the order of `labels` ({id: name}).
+def measured_completions(targets: Iterable[Mapping], *, key: str) -> dict[str, list[float]]:
+    """Measurable targets' completions grouped by `key` ("theme_id" or "department_id"): {str(group id): [completion]}.
 
     Each target is a dict with `metric_id`, `completion` and the key; a target counts once per group even when
-    the query repeated it (a task with two departments). Each row: `id`, `label`, `count`, `median`,
-    `at_pace` (targets whose completion reaches the 序时进度 share; None when the period is unknown).
+    it comes twice (a task with two departments). The services keep this per report (Report.stats["measured"]).
     """
-    grouped: dict[object, dict[int, float]] = {}
+    grouped: dict[str, dict[int, float]] = {}
     for target in targets:
         if target.get(key) is None or target.get("completion") is None:
             continue
-        grouped.setdefault(target[key], {})[target["metric_id"]] = float(target["completion"])
+        grouped.setdefault(str(target[key]), {})[target["metric_id"]] = float(target["completion"])
+    return {group_id: list(completions.values()) for group_id, completions in grouped.items()}
+
+
+def measured_completion_rows(completions: Mapping[str, list[float]], *, labels: Mapping, elapsed: float | None) -> list[dict]:
+    """A row per group of `completions` (measured_completions), in the order of `labels` ({id: name}): `id`, `label`,
+    `count`, `median`, `at_pace` (targets whose completion reaches the 序时进度 share; None when the period is unknown)."""
     rows = []
     for group_id, label in labels.items():
-        completions = list(grouped.get(group_id, {}).values())
-        if not completions:
+        values = completions.get(str(group_id))
+        if not values:
             continue
         rows.append(
             {
                 "id": group_id,
                 "label": label,
-                "count": len(completions),
-                "median": median_completion(completions),
-                "at_pace": sum(value >= elapsed for value in completions) if elapsed is not None else None,
+                "count": len(values),
+                "median": median_completion(values),
+                "at_pace": sum(value >= elapsed for value in values) if elapsed is not None else None,
             }
         )
     return rows

@@ -63,6 +63,45 @@ class PinyinSelect(PlainSelect):
         return super().render(name, value, attrs, renderer)
 
 
+class OptionRowsIterator(django_filters.fields.ModelChoiceIterator):
+    """A model select's options read as (id, label) rows, not as model instances (OptionRowsChoiceField)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.field.option_rows(self.queryset)
+
+
+class OptionRowsChoiceField(django_filters.fields.ModelChoiceField):
+    """A ModelChoiceField whose options come from `option_rows(queryset)`, an iterable of (id, label).
+
+    The task list offers every published report and every department on every page (hundreds of options in a city's
+    decade of reports); building a model instance per option to read two fields of it was most of the form's cost.
+    A chosen value is still checked against the queryset, as Django does.
+    """
+
+    iterator = OptionRowsIterator
+
+    def __init__(self, *args, option_rows, **kwargs):
+        self.option_rows = option_rows
+        super().__init__(*args, **kwargs)
+
+
+class OptionRowsChoiceFilter(django_filters.ModelChoiceFilter):
+    """A ModelChoiceFilter with an OptionRowsChoiceField: give it `option_rows`."""
+
+    field_class = OptionRowsChoiceField
+
+
+def _report_options(reports: QuerySet[Report]):
+    # The label is str(report): its title, or its source key when it has none.
+    return ((pk, title or source_key) for pk, title, source_key in reports.values_list("pk", "title", "source_key"))
+
+
+def _department_options(departments: QuerySet[Department]):
+    return departments.values_list("pk", "name")
+
+
 def _theme_label(theme: Theme) -> str:
     return f"{theme.name}（{theme.report.period_text}）" if theme.report.period_text else theme.name
 
@@ -98,7 +137,7 @@ class ThemeChoiceFilter(django_filters.ModelChoiceFilter):
         return field
 
 
-class DepartmentChoiceFilter(django_filters.ModelChoiceFilter):
+class DepartmentChoiceFilter(OptionRowsChoiceFilter):
     """The departments with tasks in the chosen report, or in any published report."""
 
     def get_queryset(self, request):
@@ -143,17 +182,19 @@ STATUS_CHOICES = [
 class TaskFilter(django_filters.FilterSet):
     """Report, theme, department with its role, status and a text search over content and progress."""
 
-    report = django_filters.ModelChoiceFilter(
+    report = OptionRowsChoiceFilter(
         label=_("报告"),
-        # Without the JSON columns (counts, header, corrections): a decade of a city's reports is ~500 options on every
-        # page, and a chosen report's fields are read by the pages and downloads that name it.
+        # A decade of a city's reports is ~500 options on every page: read as rows (OptionRowsChoiceField). The chosen
+        # report is read without its JSON columns (counts, header, corrections), which no page or download naming it reads.
         queryset=Report.objects.published().newest_first().defer("stats", "columns", "corrected_fields"),
+        option_rows=_report_options,
         empty_label=_("全部报告"),
         widget=PlainSelect,
     )
     theme = ThemeChoiceFilter(label=_("项目"), empty_label=_("全部项目"), widget=PlainSelect)
     department = DepartmentChoiceFilter(
         label=_("单位"),
+        option_rows=_department_options,
         empty_label=_("全部单位"),
         widget=PinyinSelect,
         method="filter_department",

@@ -13,11 +13,17 @@ plural, or two words, where Chinese has one.
 from django.conf import settings
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tracker.parsing.metrics import AT_MOST, GROWTH, PERCENT
+
+
+# A report's JSON columns: its counts (services.aggregates), the header as read, the fields an admin corrected.
+REPORT_JSON_COLUMNS = ("stats", "columns", "corrected_fields")
 
 # Newest period first; reports whose year or period was not read go last on every database.
 REPORTS_NEWEST_FIRST = [
@@ -34,13 +40,14 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def with_task_counts(self) -> "ReportQuerySet":
-        """Annotate `task_count` in the same query, so lists need no query per report.
+        """Annotate `task_count` in the same query, so lists need no query per report: the count the services keep
+        (Report.stats["tasks"], services.aggregates) rather than a count of each report's tasks per request."""
+        return self.annotate(task_count=Coalesce(Cast(KT("stats__tasks"), models.IntegerField()), 0))
 
-        A subquery per report rather than a join and GROUP BY: with a LIMIT (a page of the list)
-        the database counts the tasks of the reports shown only, not of every report.
-        """
-        tasks = Task.objects.filter(report=OuterRef("pk")).order_by().values("report").annotate(count=models.Count("pk"))
-        return self.annotate(task_count=Coalesce(Subquery(tasks.values("count")), 0))
+    def without_json_columns(self) -> "ReportQuerySet":
+        """Without the JSON columns no list of reports shows (the counts, the header, the corrections): decoding
+        them for every row was much of the time of a list's page."""
+        return self.defer(*REPORT_JSON_COLUMNS)
 
     def newest_first(self) -> "ReportQuerySet":
         """Newest period first; explicit because Meta.ordering is dropped from GROUP BY queries."""
@@ -495,10 +502,23 @@ def metric_kind(kind: str, unit: str) -> str:
     return kind
 
 
+# Targets that are levels, not amounts done over the year: a growth rate, a share, a ceiling ("不高于", AT_MOST).
+# They are compared with their target as they stand (as tracker/parsing/status.py does), never with the 序时进度.
+LEVEL_KINDS = (PERCENT, GROWTH)
+
+
 class MetricQuerySet(models.QuerySet):
     def trusted(self) -> "MetricQuerySet":
         """Pairs the public pages may show: confident ones an admin did not reject, and doubtful ones an admin accepted."""
         return self.filter(Q(confidence="confident") & ~Q(review="rejected") | Q(review="accepted"))
+
+    def cumulative(self) -> "MetricQuerySet":
+        """Pairs whose actual adds up over the year towards the target, both read (charts.is_cumulative, in SQL)."""
+        return self.filter(
+            Q(target__isnull=False, actual__isnull=False, completion__isnull=False)
+            & ~Q(kind__in=LEVEL_KINDS)
+            & ~Q(comparator=AT_MOST)
+        )
 
     def doubtful(self) -> "MetricQuerySet":
         """Doubtful pairs no admin has decided on yet (待核)."""

@@ -5,13 +5,17 @@ Only published reports, and what belongs to them, are ever returned.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value, When
 
-from tracker.charts import AT_MOST, LEVEL_KINDS, StatusMix, status_mix
+from tracker import charts
+from tracker.charts import StatusMix, status_mix
 from tracker.filters import SEARCH_MAX_RESULTS, TaskFilter
-from tracker.models import Department, DepartmentAlias, DepartmentReportStat, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
+from tracker.models import REPORT_JSON_COLUMNS, Department, DepartmentAlias, DepartmentReportStat, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
 
 # What a row of a task table shows (tracker_tags.task_rows): loading the progress text and the parsed
 # values too would make each row several kilobytes to fetch, decode and, in the task list, sort.
@@ -23,9 +27,11 @@ TASK_LIST_COLUMNS = [
 ]
 
 
-def published_reports() -> ReportQuerySet:
-    """Published reports, newest period first, each with `task_count`."""
-    return Report.objects.published().with_task_counts().newest_first()
+def published_reports(*, with_stats: bool = False) -> ReportQuerySet:
+    """Published reports, newest period first, each with `task_count`; their JSON columns are not read, but for
+    the counts the services keep (`stats`) when `with_stats` (the home page's dashboard of the newest)."""
+    reports = Report.objects.published().with_task_counts().newest_first()
+    return reports.defer("columns", "corrected_fields") if with_stats else reports.without_json_columns()
 
 
 def published_department_lookup() -> QuerySet[Department]:
@@ -64,25 +70,52 @@ def published_tasks() -> QuerySet[Task]:
 TASKS_NEWEST_FIRST = [F("period_key").desc(), F("report_id").desc(), "seq"]
 
 
-def department_rows_attach(tasks: list[Task]) -> list[Task]:
-    """Give each task of a task table `department_rows`: its department links in order, each with its department's
-    name; one query.
+class DepartmentLinkRow(NamedTuple):
+    """One of a task's departments as the task tables, the task page and the API show it."""
 
-    What prefetch_related does, without the queryset it builds per task to hold the links (most of the time of
-    reading a report's ~110 tasks). `tracker_tags.task_rows` reads `department_rows`.
+    department_id: int
+    name: str
+    role: str
+
+
+def department_rows_attach(tasks: list) -> list:
+    """Give each task of a task table `department_rows`: its departments in order (DepartmentLinkRow); one query.
+
+    What prefetch_related does, without a queryset per task to hold the links nor a model instance per link and
+    per department (most of the time of reading a report's ~110 tasks). `tracker_tags.task_rows` reads them.
     """
-    by_task: dict[int, list[TaskDepartment]] = {}
+    by_task: dict[int, list[DepartmentLinkRow]] = {}
     for task in tasks:
         task.department_rows = by_task.setdefault(task.pk, [])
     links = (
         TaskDepartment.objects.filter(task_id__in=list(by_task))
-        .select_related("department")
-        .only("task_id", "department_id", "role", "department__name")
         .order_by("position")
+        .values_list("task_id", "department_id", "department__name", "role")
     )
-    for link in links:
-        by_task[link.task_id].append(link)
+    for task_id, department_id, name, role in links:
+        by_task[task_id].append(DepartmentLinkRow(department_id, name, role))
     return tasks
+
+
+@dataclass(slots=True)
+class TaskRow:
+    """A task as a report's or a theme's task table shows it (tracker_tags.task_rows), read as a row of values: a
+    model instance per task, with its deferred fields, cost more than the rest of reading the table."""
+
+    pk: int
+    seq: int
+    source_seq: str
+    content: str
+    status: str
+    report_id: int
+    theme_id: int | None
+    department_rows: list[DepartmentLinkRow] = field(default_factory=list)
+
+
+def _task_rows(tasks: QuerySet[Task]) -> list[TaskRow]:
+    """The tasks as TaskRows, in the queryset's order, with their departments: two queries."""
+    columns = ("pk", "seq", "source_seq", "content", "status", "report_id", "theme_id")
+    return department_rows_attach([TaskRow(*values) for values in tasks.values_list(*columns)])
 
 
 def report_status_counts(report: Report) -> dict[str, int]:
@@ -112,17 +145,30 @@ def report_theme_rows(report: Report) -> list[dict]:
     return rows
 
 
+class DepartmentRef(NamedTuple):
+    """A department named in a row of a report's ranking: a link and a name."""
+
+    pk: int
+    name: str
+
+
 def report_department_rows(report: Report) -> list[dict]:
     """Departments of the report, ranked: the largest share on schedule among their tasks whose status could be
     judged first, more judged tasks first on a tie, departments none of whose tasks could be judged last.
 
-    Each row: `department`, `label`, `mix` (its tasks by status, lead and co-operating), `total`, `lead`; read
-    from the counts the services keep (DepartmentReportStat), one query.
+    Each row: `department` (DepartmentRef), `label`, `mix` (its tasks by status, lead and co-operating), `total`,
+    `lead`; read from the counts the services keep (DepartmentReportStat), one query.
     """
+    statuses = Task.Status.values
+    stats = (
+        DepartmentReportStat.objects.filter(report=report)
+        .order_by("department__name")
+        .values_list("department_id", "department__name", "lead", *statuses)
+    )
     rows = []
-    for stat in DepartmentReportStat.objects.filter(report=report).select_related("department").order_by("department__name"):
-        mix = status_mix(stat.status_counts())
-        rows.append({"department": stat.department, "label": stat.department.name, "mix": mix, "total": mix.total, "lead": stat.lead})
+    for department_id, name, lead, *counts in stats:
+        mix = status_mix(dict(zip(statuses, counts)))
+        rows.append({"department": DepartmentRef(department_id, name), "label": name, "mix": mix, "total": mix.total, "lead": lead})
     rows.sort(key=_ranking_key)
     return rows
 
@@ -132,29 +178,12 @@ def _ranking_key(row: dict) -> tuple:
     return (share is None, -(share or 0), -row["mix"].known, -row["total"])
 
 
-def cumulative_targets() -> Q:
-    """Metrics whose actual adds up over the year towards the target (charts.is_cumulative, in SQL)."""
-    return (
-        Q(target__isnull=False, actual__isnull=False, completion__isnull=False)
-        & ~Q(kind__in=LEVEL_KINDS)
-        & ~Q(comparator=AT_MOST)
-    )
-
-
-def report_measured_targets(report: Report, *, task_ids: list[int] | None = None) -> list[dict]:
-    """The report's measurable targets that add up over the year (`cumulative_targets`), one row per department
-    of the task (or one without a department): `metric_id`, `completion`, `theme_id`, `department_id`.
-
-    `task_ids`: the report's tasks, when the caller has read them (the report page). Given by id, PostgreSQL reads
-    their figures by index; joined through the report, it chose to scan every figure of every report (3 ms at
-    12,000 tasks, growing until its estimates flip).
-    """
-    of_report = Q(task_id__in=task_ids) if task_ids is not None else Q(task__report=report)
-    return list(
-        Metric.objects.trusted().filter(cumulative_targets(), of_report)
-        .order_by("task__seq", "position")
-        .values("completion", metric_id=F("id"), theme_id=F("task__theme_id"), department_id=F("task__department_links__department_id"))
-    )
+def report_measured_rows(report: Report, *, key: str, labels: dict) -> list[dict]:
+    """The report's measurable targets that add up over the year, per theme (`key` "theme") or department
+    ("department"), in the order of `labels` ({id: name}): charts.measured_completion_rows of the completions the
+    services keep (Report.stats["measured"]), no query."""
+    completions = (report.stats or {}).get("measured", {}).get(key, {})
+    return charts.measured_completion_rows(completions, labels=labels, elapsed=charts.elapsed_share(report.period_end_month))
 
 
 def report_family_history(report: Report, *, limit: int = 8) -> list[Report]:
@@ -273,23 +302,27 @@ def department_task_links(department: Department, report: Report) -> list[TaskDe
     )
 
 
-def theme_tasks(theme: Theme) -> list[Task]:
+def theme_tasks(theme: Theme) -> list[TaskRow]:
     """The theme's tasks in table order, with their departments."""
-    return department_rows_attach(list(Task.objects.filter(theme=theme).only(*TASK_ROW_COLUMNS).order_by("seq")))
+    return _task_rows(Task.objects.filter(theme=theme).order_by("seq"))
 
 
-def report_tasks(report: Report) -> list[Task]:
+def report_tasks(report: Report) -> list[TaskRow]:
     """The report's tasks in table order, with their departments (the page heads each theme's group itself).
 
     No theme joined: PostgreSQL joins a report's ~110 tasks to the themes by hashing every theme of
     every report (10,000 at 500 reports), which took longer than the rest of the query.
     """
-    return department_rows_attach(list(Task.objects.filter(report=report).only(*TASK_ROW_COLUMNS).order_by("seq")))
+    return _task_rows(Task.objects.filter(report=report).order_by("seq"))
 
 
 def published_theme_lookup() -> QuerySet[Theme]:
-    """Themes of published reports, with their report joined."""
-    return Theme.objects.filter(report__is_published=True).select_related("report")
+    """Themes of published reports, with their report joined (not its JSON columns, which no theme page reads)."""
+    return (
+        Theme.objects.filter(report__is_published=True)
+        .select_related("report")
+        .defer(*(f"report__{column}" for column in REPORT_JSON_COLUMNS))
+    )
 
 
 def published_task_lookup() -> QuerySet[Task]:

@@ -23,18 +23,17 @@ HOME_REPORT_COUNT = 8
 DEPARTMENT_CHART_ROWS = 15
 
 
-def _report_dashboard(report, *, task_ids: list[int] | None = None) -> dict:
-    """Headline, charts and tables of one report (three queries); `task_ids`: its tasks, when already read."""
+def _report_dashboard(report) -> dict:
+    """Headline, charts and tables of one report (two queries)."""
     mix = charts.status_mix(selectors.report_status_counts(report))
     themes = selectors.report_theme_rows(report)
     departments = selectors.report_department_rows(report)
-    targets = selectors.report_measured_targets(report, task_ids=task_ids)
     elapsed = charts.elapsed_share(report.period_end_month)
-    measured_themes = charts.measured_completion_rows(
-        targets, key="theme_id", labels={row["theme"].pk: row["label"] for row in themes}, elapsed=elapsed
+    measured_themes = selectors.report_measured_rows(
+        report, key="theme", labels={row["theme"].pk: row["label"] for row in themes}
     )
-    measured_departments = charts.measured_completion_rows(
-        targets, key="department_id", labels={row["department"].pk: row["label"] for row in departments}, elapsed=elapsed
+    measured_departments = selectors.report_measured_rows(
+        report, key="department", labels={row["department"].pk: row["label"] for row in departments}
     )
     busiest = sorted(departments, key=lambda row: -row["total"])[:DEPARTMENT_CHART_ROWS]
     return {
@@ -57,7 +56,7 @@ def _report_dashboard(report, *, task_ids: list[int] | None = None) -> dict:
 @cached_public_page()
 def home(request: HttpRequest) -> HttpResponse:
     # One more than shown tells whether to link to the full list, without counting them all.
-    reports = list(selectors.published_reports()[: HOME_REPORT_COUNT + 1])
+    reports = list(selectors.published_reports(with_stats=True)[: HOME_REPORT_COUNT + 1])
     context = {"reports": reports[:HOME_REPORT_COUNT], "more_reports": len(reports) > HOME_REPORT_COUNT}
     if reports:
         context |= _report_dashboard(reports[0])
@@ -74,7 +73,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.published_report_lookup(), pk=pk)
     tasks = selectors.report_tasks(report)
-    context = _report_dashboard(report, task_ids=[task.pk for task in tasks])
+    context = _report_dashboard(report)
     history = selectors.report_family_history(report)
     previous = history[-2] if len(history) > 1 else None
     context |= {

@@ -138,18 +138,16 @@ class TaskThemeSerializer(_LinkedSerializer):
         fields = ["id", "url", "html_url", "number", "name"]
 
 
-class TaskDepartmentSerializer(serializers.ModelSerializer):
+class TaskDepartmentSerializer(serializers.Serializer):
+    """One of a task's departments (tracker.selectors.DepartmentLinkRow)."""
+
     id = serializers.IntegerField(source="department_id")
     url = serializers.SerializerMethodField()
-    name = serializers.CharField(source="department.name")
+    name = serializers.CharField()
     role = serializers.ChoiceField(choices=TaskDepartment.Role.values, help_text="lead (牵头) or co (配合).")
 
-    class Meta:
-        model = TaskDepartment
-        fields = ["id", "url", "name", "role"]
-
     @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, link: TaskDepartment) -> str:
+    def get_url(self, link) -> str:
         return api_url(_origin(self), "department", link.department_id)
 
 
@@ -234,7 +232,7 @@ class TaskSerializer(_LinkedSerializer):
                 {
                     "id": link.department_id,
                     "url": api_url(origin, "department", link.department_id),
-                    "name": link.department.name,
+                    "name": link.name,
                     "role": link.role,
                 }
                 for link in task.department_rows

@@ -148,14 +148,15 @@ def task_list_tasks(params: QueryDict) -> QuerySet[Task]:
 
 
 def api_reports() -> ReportQuerySet:
-    """Published reports, newest period first, each with `task_count`."""
-    return selectors.published_reports()
+    """Published reports, newest period first, each with `task_count` and `stored_status` (its tasks per status, of
+    the counts the services keep: that part of `stats` only)."""
+    return selectors.published_reports().annotate(stored_status=F("stats__status"))
 
 
 def status_counts_attach(reports: Iterable[Report]) -> None:
-    """Give each report `status_counts` ({status: tasks}, every status present), from the counts the services keep."""
+    """Give each report of `api_reports` `status_counts` ({status: tasks}, every status present)."""
     for report in reports:
-        counted = (report.stats or {}).get("status", {})
+        counted = report.stored_status or {}
         report.status_counts = {status: counted.get(status, 0) for status in Task.Status.values}
 
 
@@ -191,15 +192,28 @@ def api_task_ids(tasks: QuerySet[Task]) -> QuerySet:
     return tasks.values_list("pk", flat=True)
 
 
+# What the API says of a task (api.serializers.TaskSerializer), of its report and of its theme. Not every column:
+# a task's parsed values and its report's counts and header are JSON that the database sends and Python decodes
+# again for each of the page's 50 rows, and they were half the bytes the API list read.
+API_TASK_COLUMNS = (
+    "id", "report_id", "theme_id", "seq", "source_seq", "content", "progress", "completion_text", "note", "status",
+    "status_reason", "series_id",
+    "report__id", "report__title", "report__year", "report__quarter", "report__period_end_month", "report__period_label",
+    "theme__id", "theme__number", "theme__name",
+)
+API_METRIC_COLUMNS = ("task_id", "label", "target", "unit", "comparator", "kind", "actual", "actual_unit", "completion")
+
+
 def api_task_rows(task_ids: list[int]) -> list[Task]:
-    """These tasks, every column, in this order, with report, theme, departments, leaders and figures: four queries."""
-    by_id = {task.pk: task for task in Task.objects.filter(pk__in=task_ids).select_related("report", "theme")}
+    """These tasks, in this order, with report, theme, departments, leaders and figures: four queries."""
+    tasks = Task.objects.filter(pk__in=task_ids).select_related("report", "theme").only(*API_TASK_COLUMNS)
+    by_id = {task.pk: task for task in tasks}
     return api_task_details_attach([by_id[pk] for pk in task_ids if pk in by_id])
 
 
 def api_task_lookup() -> QuerySet[Task]:
-    """Published tasks, every column, report and theme joined: for one task by id (then `api_task_details_attach`)."""
-    return selectors.published_tasks()
+    """Published tasks, report and theme joined: for one task by id (then `api_task_details_attach`)."""
+    return selectors.published_tasks().only(*API_TASK_COLUMNS)
 
 
 def api_task_details_attach(tasks: list[Task]) -> list[Task]:
@@ -216,7 +230,7 @@ def api_task_details_attach(tasks: list[Task]) -> list[Task]:
     selectors.department_rows_attach(tasks)
     for link in TaskLeader.objects.filter(task_id__in=list(by_id)).select_related("leader").order_by("position"):
         by_id[link.task_id].leader_rows.append(link)
-    for metric in Metric.objects.trusted().filter(task_id__in=list(by_id)).order_by("position"):
+    for metric in Metric.objects.trusted().filter(task_id__in=list(by_id)).only(*API_METRIC_COLUMNS).order_by("position"):
         by_id[metric.task_id].metric_rows.append(metric)
     return tasks
 
@@ -232,7 +246,8 @@ FEED_LOOKBACK_YEARS = 2
 def newly_published_reports() -> list[Report]:
     """The last FEED_ITEMS reports published, most recently published first, with `task_count`."""
     return list(
-        Report.objects.published().with_task_counts().order_by(F("published_at").desc(nulls_last=True), "-id")[:FEED_ITEMS]
+        Report.objects.published().with_task_counts().without_json_columns()
+        .order_by(F("published_at").desc(nulls_last=True), "-id")[:FEED_ITEMS]
     )
 
 

@@ -6,7 +6,8 @@ on each request made the rendered pages slow at 60,000 tasks. So the write servi
 - on each task, copies of its report's publication and period (`Task.is_public`, `Task.period_key`): the
   public task lists are filtered and ordered on the task table alone, down an index;
 - per report and department, the department's tasks by status (`DepartmentReportStat`);
-- per report, its counts (`Report.stats`: tasks, themes, departments, tasks by status, and by status per theme).
+- per report, its counts (`Report.stats`: tasks, themes, departments, tasks by status, and by status per theme)
+  and its measurable targets' completions per theme and per department (`Report.stats["measured"]`).
 
 Every service that changes what these count calls `report_visibility_refresh` (publication or period
 changed) or `report_counts_refresh` (tasks, links or statuses changed), inside its transaction, after its
@@ -18,9 +19,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
-from tracker.models import DepartmentReportStat, Report, Task, TaskDepartment, period_key
+from tracker import charts
+from tracker.models import DepartmentReportStat, Metric, Report, Task, TaskDepartment, period_key
 from tracker.services import bulk
 
 _STATUS_COUNTS = {status: Count("pk", filter=Q(task__status=status)) for status in Task.Status.values}
@@ -75,6 +77,7 @@ def report_counts_refresh(*, report_ids: Iterable[int]) -> None:
         status_counts[report_id][status] += count
         if theme_id is not None:
             theme_status[report_id].setdefault(str(theme_id), {})[status] = count
+    measured = _measured_completions(ids)
     for report in reports.values():
         counts = status_counts.get(report.pk, {})
         report.stats = {
@@ -84,5 +87,30 @@ def report_counts_refresh(*, report_ids: Iterable[int]) -> None:
             "status": {status: counts.get(status, 0) for status in Task.Status.values},
             # {theme id: {status: tasks}}: the report page's and the home page's theme table (selectors.report_theme_rows).
             "theme_status": theme_status.get(report.pk, {}),
+            # {"theme"|"department": {id: [completion]}}: the dashboards' "actual against target" (selectors.report_measured_rows).
+            "measured": measured.get(report.pk, {"theme": {}, "department": {}}),
         }
     bulk.rows_update(Report, list(reports.values()), ["stats"])
+
+
+def _measured_completions(report_ids: list[int]) -> dict[int, dict[str, dict[str, list[float]]]]:
+    """Per report, the completions of its trusted targets that add up over the year, grouped by theme and by
+    department (charts.measured_completions): one query."""
+    targets_by_report: dict[int, list[dict]] = defaultdict(list)
+    targets = (
+        Metric.objects.trusted().cumulative().filter(task__report_id__in=report_ids)
+        .order_by()
+        .values(
+            "completion", report_id=F("task__report_id"), metric_id=F("id"), theme_id=F("task__theme_id"),
+            department_id=F("task__department_links__department_id"),
+        )
+    )
+    for target in targets:
+        targets_by_report[target["report_id"]].append(target)
+    return {
+        report_id: {
+            "theme": charts.measured_completions(rows, key="theme_id"),
+            "department": charts.measured_completions(rows, key="department_id"),
+        }
+        for report_id, rows in targets_by_report.items()
+    }

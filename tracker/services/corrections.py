@@ -212,6 +212,7 @@ def task_metrics_save(
     for metric in deleted:
         metric._history_user = user
         metric.delete()
+    report_counts_refresh(report_ids=[task.report_id])  # the report's measured targets
     _public_if_published([task.report_id])
     return task
 
@@ -264,7 +265,8 @@ def metrics_review(*, decisions: Sequence[tuple[Metric, str]], user=None) -> int
     if rejudged:
         bulk.rows_update(Task, rejudged, ["status", "status_reason"])
         Task.history.bulk_history_create(rejudged, update=True, default_user=user, default_change_reason=CORRECTION_REASON)
-        report_counts_refresh(report_ids=[task.report_id for task in rejudged])
+    # The statuses and the measured targets (a pair counts from now on, or never).
+    report_counts_refresh(report_ids=[task.report_id for task in tasks.values()])
     _public_if_published(task.report_id for task in tasks.values())
     return len(decisions)
 

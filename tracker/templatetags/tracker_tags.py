@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from tracker import display
 from tracker.charts import STATUS_LABELS
@@ -136,7 +136,8 @@ def status_badge(status: str) -> str:
 
 @register.simple_tag
 def department_links(links, role_labels: dict | None = None) -> str:
-    """A task's departments, each linked, with its lead/co role (a tag: it renders once per table row).
+    """A task's departments (selectors.DepartmentLinkRow), each linked, with its lead/co role (a tag: it renders once
+    per table row).
 
     `role_labels`: {role: escaped label}, when the caller has them (task_rows, once per table).
     """
@@ -145,7 +146,7 @@ def department_links(links, role_labels: dict | None = None) -> str:
     for link in links:
         label = roles.get(link.role) or _escape_text(role_label(link.role))
         items.append(
-            f'<li><a href="{_detail_url("department", link.department_id)}">{_escape_text(link.department.name)}</a> '
+            f'<li><a href="{_detail_url("department", link.department_id)}">{_escape_text(link.name)}</a> '
             f'<span class="role role-{_escape_text(link.role)}">{label}</span></li>'
         )
     if not items:
@@ -183,28 +184,45 @@ def progress_bar(ratio, elapsed) -> str:
 CONTENT_PREVIEW_CHARS = 120
 
 
+class TaskTableText:
+    """What every task table of a page says the same: its cells' labels, the role words, each status's badge.
+
+    Translated once per page rather than once per table or per row: the report page has a table per theme (~20),
+    ~110 rows and ~250 department links, and each translation looks up the request's language.
+    """
+
+    def __init__(self) -> None:
+        self.cell_labels = {
+            key: escape(gettext(text))
+            for key, text in [
+                ("report", "报告"), ("seq", "序号"), ("theme", "项目"),
+                ("content", "工作内容"), ("departments", "责任单位"), ("status", "状态"),
+            ]
+        }
+        self.roles = _role_labels()
+        self.caption = _escape_text(gettext("任务"))
+        self.status_heading = f"{_escape_text(gettext('状态'))} {status_help_link()}"
+        self._badges: dict[str, str] = {}
+
+    def badge(self, status: str) -> str:
+        if status not in self._badges:
+            self._badges[status] = status_badge(status)
+        return self._badges[status]
+
+
 @register.simple_tag
-def task_rows(tasks, show_report: bool = False, show_theme: bool = False) -> str:
+def task_rows(tasks, show_report: bool = False, show_theme: bool = False, text: TaskTableText | None = None) -> str:
     """The <tr>s of a task table (each task with `department_rows`: selectors.department_rows_attach), built in Python.
 
     A report's ~110 rows cost about 30 ms through the template engine, most of the page's time:
     each variable, filter and tag there resolves through several layers. Built here they cost
     a few milliseconds. The cells and their order are those of the header in task_table.html.
+    `text`: the page's TaskTableText, when it has several tables.
     """
-    labels = {
-        key: escape(gettext(text))
-        for key, text in [
-            ("report", "报告"), ("seq", "序号"), ("theme", "项目"),
-            ("content", "工作内容"), ("departments", "责任单位"), ("status", "状态"),
-        ]
-    }
-    # Translated once per table, not once per row: a report page has ~110 rows and ~250 department links.
-    roles = _role_labels()
-    badges: dict[str, str] = {}
+    text = text or TaskTableText()
+    labels = text.cell_labels
     rows = []
     for task in tasks:
-        if task.status not in badges:
-            badges[task.status] = status_badge(task.status)
         cells = []
         if show_report:
             report = task.report
@@ -222,32 +240,63 @@ def task_rows(tasks, show_report: bool = False, show_theme: bool = False) -> str
             f'<td class="task-content" data-label="{labels["content"]}"><a href="{_detail_url("task", task.pk)}">'
             f"{_escape_text(_preview(task.content))}</a></td>"
         )
-        cells.append(f'<td data-label="{labels["departments"]}">{department_links(task.department_rows, roles)}</td>')
-        cells.append(f'<td class="compact" data-label="{labels["status"]}">{badges[task.status]}</td>')
+        cells.append(f'<td data-label="{labels["departments"]}">{department_links(task.department_rows, text.roles)}</td>')
+        cells.append(f'<td class="compact" data-label="{labels["status"]}">{text.badge(task.status)}</td>')
         rows.append('<tr class="task-row">' + "".join(cells) + "</tr>")
     # Every value above went through escape() or is markup built by format_html.
     return mark_safe("\n".join(rows))
 
 
 @register.simple_tag
-def plain_task_table(tasks, show_report: bool = False, show_theme: bool = False) -> str:
-    """A task table with plain (not sortable) headers: the report page has one per theme (~20), the department and
-    theme pages one each. Built here, not by including task_table.html per theme, which cost more than the rows."""
+def plain_task_table(tasks, show_report: bool = False, show_theme: bool = False, text: TaskTableText | None = None) -> str:
+    """A task table with plain (not sortable) headers: the department and theme pages have one, the report page one
+    per theme (theme_task_groups). Built here, not by including task_table.html per theme, which cost more than the
+    rows."""
+    text = text or TaskTableText()
+    labels = text.cell_labels
     headers = []
     if show_report:
-        headers.append(f'<th scope="col">{_escape_text(gettext("报告"))}</th>')
-    headers.append(f'<th scope="col" class="numeric">{_escape_text(gettext("序号"))}</th>')
+        headers.append(f'<th scope="col">{labels["report"]}</th>')
+    headers.append(f'<th scope="col" class="numeric">{labels["seq"]}</th>')
     if show_theme:
-        headers.append(f'<th scope="col">{_escape_text(gettext("项目"))}</th>')
-    headers.append(f'<th scope="col">{_escape_text(gettext("工作内容"))}</th>')
-    headers.append(f'<th scope="col">{_escape_text(gettext("责任单位"))}</th>')
-    headers.append(f'<th scope="col">{_escape_text(gettext("状态"))} {status_help_link()}</th>')
+        headers.append(f'<th scope="col">{labels["theme"]}</th>')
+    headers.append(f'<th scope="col">{labels["content"]}</th>')
+    headers.append(f'<th scope="col">{labels["departments"]}</th>')
+    headers.append(f'<th scope="col">{text.status_heading}</th>')
     return mark_safe(
         '<table class="data-table task-table">\n'
-        f'  <caption class="sr-only">{_escape_text(gettext("任务"))}</caption>\n'
+        f'  <caption class="sr-only">{text.caption}</caption>\n'
         f'  <thead><tr>{"".join(headers)}</tr></thead>\n'
-        f"  <tbody>\n{task_rows(tasks, show_report, show_theme)}\n  </tbody>\n</table>"
+        f"  <tbody>\n{task_rows(tasks, show_report, show_theme, text)}\n  </tbody>\n</table>"
     )
+
+
+@register.simple_tag
+def theme_task_groups(groups) -> str:
+    """The report page's tasks, a folded group per theme (views._tasks_by_theme): its name and counts, then its table."""
+    text = TaskTableText()
+    no_theme = _escape_text(gettext("未分项目"))
+    html = []
+    for group in groups:
+        theme, mix, count = group["theme"], group["mix"], len(group["tasks"])
+        if theme is None:
+            name = no_theme
+        else:
+            number = f"（{_escape_text(str(theme.number))}）" if theme.number else ""
+            name = number + _escape_text(theme.name)
+        counts = ngettext(
+            "%(counter)s 项 · 按期 %(on_schedule)s · 滞后 %(behind)s",
+            "%(counter)s 项 · 按期 %(on_schedule)s · 滞后 %(behind)s",
+            count,
+        ) % {"counter": count, "on_schedule": mix.on_schedule, "behind": mix.behind}
+        html.append(
+            '<details class="theme-group">\n'
+            f'    <summary><span class="theme-group-name">{name}</span>\n'
+            f'      <span class="theme-group-counts">{_escape_text(counts)}</span></summary>\n'
+            f"    {plain_task_table(group['tasks'], text=text)}\n"
+            "  </details>"
+        )
+    return mark_safe("\n  ".join(html))
 
 
 def _role_labels() -> dict[str, str]:
