@@ -67,11 +67,22 @@ def test_sorting_by_status_puts_the_most_urgent_first(tasks):
 
 
 @pytest.mark.django_db
+def test_a_chosen_report_or_department_not_among_the_options_is_an_error():
+    dashboard_report_create(title="内部报告", is_published=False)
+    hidden = Task.objects.first().report
+
+    assert "report" in TaskFilter({"report": hidden.pk}).form.errors
+    assert "department" in TaskFilter({"department": 999999}).form.errors
+
+
+@pytest.mark.django_db
 def test_the_form_keeps_the_chosen_values_selected(tasks):
     finance = department_get("区财政局").pk
 
-    form = TaskFilter({"department": finance, "role": "co", "status": "behind"}).form
+    report = Task.objects.get(content="办学").report
+    form = TaskFilter({"report": report.pk, "department": finance, "role": "co", "status": "behind"}).form
 
+    assert f'<option value="{report.pk}" selected>{report.title}</option>' in str(form["report"])
     assert f'<option value="{finance}" selected>区财政局</option>' in str(form["department"])
     assert '<option value="co" selected>配合</option>' in str(form["role"])
     assert '<select id="id_status" name="status">' in str(form["status"])
