@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db import models
+from django.db import connections, models, router
 from django.utils import timezone
 
 # Rows per statement of a bulk update: the CASE each statement evaluates has this many branches.
@@ -20,9 +20,39 @@ INSERT_BATCH_SIZE = 500
 
 
 def rows_update(model: type[models.Model], rows: Sequence[models.Model], fields: Sequence[str]) -> None:
-    """`bulk_update` in batches of UPDATE_BATCH_SIZE rows: linear in the rows, not quadratic."""
-    if rows and fields:
+    """Save these fields of the rows, UPDATE_BATCH_SIZE rows a statement.
+
+    On PostgreSQL one `UPDATE … FROM (VALUES …)` per batch: each row is found by its key and given its own values,
+    linear in the rows. Django's `bulk_update` builds a `CASE WHEN id = … THEN …` per field with a branch per row,
+    and building it in Python cost more than the statement: 30-75 ms for the ~110 series links of an import at
+    60,000 tasks. Elsewhere (SQLite, whose UPDATE … FROM needs 3.33 when Django asks for 3.31) `bulk_update`.
+    """
+    if not rows or not fields:
+        return
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
         model.objects.bulk_update(rows, list(fields), batch_size=UPDATE_BATCH_SIZE)
+        return
+    key = model._meta.pk
+    columns = [model._meta.get_field(name) for name in fields]
+    quote = connection.ops.quote_name
+    # Every value cast to its column's type: PostgreSQL reads a VALUES list of parameters as text otherwise.
+    casts = ", ".join(f"CAST(%s AS {field.cast_db_type(connection)})" for field in [key, *columns])
+    assignments = ", ".join(f"{quote(field.column)} = new_values.{quote(field.column)}" for field in columns)
+    names = ", ".join(quote(field.column) for field in [key, *columns])
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), UPDATE_BATCH_SIZE):
+            batch = rows[start : start + UPDATE_BATCH_SIZE]
+            params = []
+            for row in batch:
+                params.append(key.get_db_prep_value(row.pk, connection))
+                params.extend(field.get_db_prep_save(getattr(row, field.attname), connection) for field in columns)
+            cursor.execute(
+                f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+                f"FROM (VALUES {', '.join(f'({casts})' for _ in batch)}) AS new_values ({names}) "
+                f"WHERE {quote(model._meta.db_table)}.{quote(key.column)} = new_values.{quote(key.column)}",
+                params,
+            )
 
 
 def deleted_history_create(model: type[models.Model], rows: Iterable[models.Model], *, user=None, reason: str = "") -> None:
