@@ -116,14 +116,15 @@ def test_doubtful_pairs_are_listed_and_accepting_or_rejecting_is_kept(editor_cli
 
 
 def test_an_accepted_pair_counts_in_the_report_s_measured_targets_and_an_edited_figure_moves_them(editor_client, report):
-    from tracker import selectors
+    from tracker import charts, selectors
     from tracker.models import Metric, Report
 
     task = report.tasks.filter(theme__isnull=False).order_by("seq").first()
 
     def theme_row():
         stored = Report.objects.get(pk=report.pk)  # what the report and home pages read
-        rows = selectors.report_measured_rows(stored, key="theme", labels={task.theme_id: "项目"})
+        completions = selectors.report_measured_completions(stored, key="theme")
+        rows = charts.measured_completion_rows(completions, labels={task.theme_id: "项目"}, elapsed=None)
         return rows[0] if rows else {"count": 0}
 
     before = theme_row()["count"]

@@ -1,7 +1,9 @@
-"""The committed migrations match the models."""
+"""The committed migrations match the models, and the data migrations fill what the services now keep."""
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 
 @pytest.mark.django_db
@@ -10,14 +12,22 @@ def test_models_have_no_unmigrated_changes():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
+def migrated_back_to(migration: str):
+    """Migrate the test database back to `migration` of tracker; the models (apps) as they were then."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("tracker", migration)])
+    return executor.loader.project_state([("tracker", migration)]).apps
+
+
+def migrated_forward() -> None:
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_migration_0013_adds_each_themes_tasks_by_status_to_the_stored_counts():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([("tracker", "0012_aggregates_for_scale")])
-    old = executor.loader.project_state([("tracker", "0012_aggregates_for_scale")]).apps
+    old = migrated_back_to("0012_aggregates_for_scale")
     report = old.get_model("tracker", "Report").objects.create(title="旧报告", content_hash="h" * 64, source_key="old", stats={"tasks": 3})
     theme = old.get_model("tracker", "Theme").objects.create(report=report, ordinal=1, name="民生")
     Task = old.get_model("tracker", "Task")
@@ -25,9 +35,7 @@ def test_migration_0013_adds_each_themes_tasks_by_status_to_the_stored_counts():
         Task.objects.create(report=report, theme=theme if seq < 3 else None, seq=seq, content=f"任务{seq}", status=status,
                             first_line=seq, last_line=seq)
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated_forward()
 
     from tracker.models import Report
 
@@ -37,12 +45,7 @@ def test_migration_0013_adds_each_themes_tasks_by_status_to_the_stored_counts():
 
 @pytest.mark.django_db(transaction=True)
 def test_migration_0014_adds_each_reports_measured_targets_per_theme_and_department_to_the_stored_counts():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    executor.migrate([("tracker", "0013_theme_status_counts")])
-    old = executor.loader.project_state([("tracker", "0013_theme_status_counts")]).apps
+    old = migrated_back_to("0013_theme_status_counts")
     report = old.get_model("tracker", "Report").objects.create(title="旧报告", content_hash="m" * 64, source_key="old-measured", stats={"tasks": 1})
     theme = old.get_model("tracker", "Theme").objects.create(report=report, ordinal=1, name="民生")
     task = old.get_model("tracker", "Task").objects.create(report=report, theme=theme, seq=1, content="新增停车泊位3500个", first_line=1, last_line=1)
@@ -59,9 +62,7 @@ def test_migration_0014_adds_each_reports_measured_targets_per_theme_and_departm
     Metric.objects.create(position=4, label="上限", **{**pair, "comparator": "<="})
     Metric.objects.create(position=5, label="待核但已采纳", confidence="doubtful", review="accepted", **{**pair, "completion": 0.5})
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated_forward()
 
     from tracker.models import Report
 

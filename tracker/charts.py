@@ -159,9 +159,6 @@ def status_bars_chart(rows: Sequence[Mapping], *, value_label: str = "") -> dict
     }
 
 
-# Targets that are levels, not amounts done over the year (a growth rate, a share, a ceiling): models.LEVEL_KINDS.
-
-
 def is_cumulative(metric: Mapping) -> bool:
     """Whether a metric's actual adds up over the year towards its target, so the 序时进度 is its yardstick."""
     return (

@@ -186,7 +186,7 @@ class TaskFilter(django_filters.FilterSet):
         label=_("报告"),
         # A decade of a city's reports is ~500 options on every page: read as rows (OptionRowsChoiceField). The chosen
         # report is read without its JSON columns (counts, header, corrections), which no page or download naming it reads.
-        queryset=Report.objects.published().newest_first().defer("stats", "columns", "corrected_fields"),
+        queryset=Report.objects.published().newest_first().without_json_columns(),
         option_rows=_report_options,
         empty_label=_("全部报告"),
         widget=PlainSelect,

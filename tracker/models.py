@@ -12,7 +12,7 @@ plural, or two words, where Chinese has one.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, Q
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext, pgettext_lazy
@@ -44,10 +44,10 @@ class ReportQuerySet(models.QuerySet):
         (Report.stats["tasks"], services.aggregates) rather than a count of each report's tasks per request."""
         return self.annotate(task_count=Coalesce(Cast(KT("stats__tasks"), models.IntegerField()), 0))
 
-    def without_json_columns(self) -> "ReportQuerySet":
-        """Without the JSON columns no list of reports shows (the counts, the header, the corrections): decoding
-        them for every row was much of the time of a list's page."""
-        return self.defer(*REPORT_JSON_COLUMNS)
+    def without_json_columns(self, *, keep: tuple[str, ...] = ()) -> "ReportQuerySet":
+        """Without the JSON columns no list of reports shows (the counts, the header, the corrections), but those in
+        `keep`: decoding them for every row was much of the time of a list's page."""
+        return self.defer(*(column for column in REPORT_JSON_COLUMNS if column not in keep))
 
     def newest_first(self) -> "ReportQuerySet":
         """Newest period first; explicit because Meta.ordering is dropped from GROUP BY queries."""

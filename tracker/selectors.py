@@ -5,14 +5,13 @@ Only published reports, and what belongs to them, are ever returned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Sum, Value, When
 
-from tracker import charts
 from tracker.charts import StatusMix, status_mix
 from tracker.filters import SEARCH_MAX_RESULTS, TaskFilter
 from tracker.models import REPORT_JSON_COLUMNS, Department, DepartmentAlias, DepartmentReportStat, Metric, Report, ReportQuerySet, Task, TaskDepartment, TaskLeader, Theme
@@ -30,8 +29,8 @@ TASK_LIST_COLUMNS = [
 def published_reports(*, with_stats: bool = False) -> ReportQuerySet:
     """Published reports, newest period first, each with `task_count`; their JSON columns are not read, but for
     the counts the services keep (`stats`) when `with_stats` (the home page's dashboard of the newest)."""
-    reports = Report.objects.published().with_task_counts().newest_first()
-    return reports.defer("columns", "corrected_fields") if with_stats else reports.without_json_columns()
+    keep = ("stats",) if with_stats else ()
+    return Report.objects.published().with_task_counts().newest_first().without_json_columns(keep=keep)
 
 
 def published_department_lookup() -> QuerySet[Department]:
@@ -114,7 +113,7 @@ class TaskRow:
 
 def _task_rows(tasks: QuerySet[Task]) -> list[TaskRow]:
     """The tasks as TaskRows, in the queryset's order, with their departments: two queries."""
-    columns = ("pk", "seq", "source_seq", "content", "status", "report_id", "theme_id")
+    columns = [column.name for column in fields(TaskRow) if column.name != "department_rows"]
     return department_rows_attach([TaskRow(*values) for values in tasks.values_list(*columns)])
 
 
@@ -178,12 +177,11 @@ def _ranking_key(row: dict) -> tuple:
     return (share is None, -(share or 0), -row["mix"].known, -row["total"])
 
 
-def report_measured_rows(report: Report, *, key: str, labels: dict) -> list[dict]:
-    """The report's measurable targets that add up over the year, per theme (`key` "theme") or department
-    ("department"), in the order of `labels` ({id: name}): charts.measured_completion_rows of the completions the
-    services keep (Report.stats["measured"]), no query."""
-    completions = (report.stats or {}).get("measured", {}).get(key, {})
-    return charts.measured_completion_rows(completions, labels=labels, elapsed=charts.elapsed_share(report.period_end_month))
+def report_measured_completions(report: Report, *, key: str) -> dict[str, list[float]]:
+    """The completions of the report's measurable targets that add up over the year, per theme (`key` "theme") or
+    department ("department"), as charts.measured_completions groups them: those the services keep
+    (Report.stats["measured"]), no query."""
+    return (report.stats or {}).get("measured", {}).get(key, {})
 
 
 def report_family_history(report: Report, *, limit: int = 8) -> list[Report]:

@@ -29,11 +29,15 @@ def _report_dashboard(report) -> dict:
     themes = selectors.report_theme_rows(report)
     departments = selectors.report_department_rows(report)
     elapsed = charts.elapsed_share(report.period_end_month)
-    measured_themes = selectors.report_measured_rows(
-        report, key="theme", labels={row["theme"].pk: row["label"] for row in themes}
+    measured_themes = charts.measured_completion_rows(
+        selectors.report_measured_completions(report, key="theme"),
+        labels={row["theme"].pk: row["label"] for row in themes},
+        elapsed=elapsed,
     )
-    measured_departments = selectors.report_measured_rows(
-        report, key="department", labels={row["department"].pk: row["label"] for row in departments}
+    measured_departments = charts.measured_completion_rows(
+        selectors.report_measured_completions(report, key="department"),
+        labels={row["department"].pk: row["label"] for row in departments},
+        elapsed=elapsed,
     )
     busiest = sorted(departments, key=lambda row: -row["total"])[:DEPARTMENT_CHART_ROWS]
     return {

@@ -87,7 +87,7 @@ def report_counts_refresh(*, report_ids: Iterable[int]) -> None:
             "status": {status: counts.get(status, 0) for status in Task.Status.values},
             # {theme id: {status: tasks}}: the report page's and the home page's theme table (selectors.report_theme_rows).
             "theme_status": theme_status.get(report.pk, {}),
-            # {"theme"|"department": {id: [completion]}}: the dashboards' "actual against target" (selectors.report_measured_rows).
+            # {"theme"|"department": {id: [completion]}}: the dashboards' "actual against target" (selectors.report_measured_completions).
             "measured": measured.get(report.pk, {"theme": {}, "department": {}}),
         }
     bulk.rows_update(Report, list(reports.values()), ["stats"])
